@@ -1,0 +1,13 @@
+package io.zdash.account;
+
+import java.time.Instant;
+
+/** A person's account. The password hash never leaves this package. */
+record Account(long id, String email, String passwordHash, Instant createdAt) {
+
+	@Override
+	public String toString() {
+		return "Account[id=" + this.id + "]";
+	}
+
+}

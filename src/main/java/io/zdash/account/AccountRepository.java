@@ -1,0 +1,50 @@
+package io.zdash.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.zdash.support.SqlTime;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("email"),
+			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"));
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** @throws org.springframework.dao.DuplicateKeyException when the email is taken */
+	long insert(String email, String passwordHash, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into account (email, password_hash, created_at) values (?, ?, ?)")
+			.params(email, passwordHash, SqlTime.utc(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	Optional<Account> findByEmail(String email) {
+		return this.jdbc.sql("select * from account where email = ?").param(email).query(ROW).optional();
+	}
+
+	Optional<Account> findById(long id) {
+		return this.jdbc.sql("select * from account where id = ?").param(id).query(ROW).optional();
+	}
+
+	boolean emailExists(String email) {
+		return this.jdbc.sql("select count(*) from account where email = ?").param(email).query(Long.class).single() > 0;
+	}
+
+	void updatePasswordHash(long id, String passwordHash) {
+		this.jdbc.sql("update account set password_hash = ? where id = ?").params(passwordHash, id).update();
+	}
+
+}

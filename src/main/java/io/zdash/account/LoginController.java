@@ -1,0 +1,17 @@
+package io.zdash.account;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The password step's page; Spring Security's form login processes the POST. */
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login(Authentication authentication) {
+		// Someone fully signed in has nothing to do here; a half-signed-in person may start over.
+		return SignInFactors.isComplete(authentication) ? "redirect:/" : "account/login";
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.zdash.account;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Argon2id with the OWASP Password Storage Cheat Sheet parameters (m = 19456 KiB, t = 2, p = 1);
+ * Spring's built-in defaults are weaker. Hashes are prefixed with an id naming the parameters, so a
+ * later release can raise them: a hash with an older id is re-hashed at its owner's next sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordHashingConfig {
+
+	static final String CURRENT_ID = "argon2id-m19456-t2-p1";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		PasswordEncoder owasp = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+		return new DelegatingPasswordEncoder(CURRENT_ID,
+				Map.of(CURRENT_ID, owasp, "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+	}
+
+}

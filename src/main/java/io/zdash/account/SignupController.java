@@ -1,0 +1,41 @@
+package io.zdash.account;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+@Controller
+class SignupController {
+
+	private final AccountService accounts;
+
+	SignupController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/signup")
+	String form(Model model) {
+		model.addAttribute("form", SignupForm.empty());
+		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+		return "account/signup";
+	}
+
+	@PostMapping("/signup")
+	String signup(@ModelAttribute SignupForm form, Model model) {
+		Optional<AccountService.SignupProblem> problem = this.accounts.register(form.email(), form.password());
+		if (problem.isEmpty()) {
+			return "redirect:/login?registered";
+		}
+		String email = (form.email() != null && form.email().length() <= EmailAddress.MAX_LENGTH) ? form.email() : "";
+		model.addAttribute("form", new SignupForm(email, ""));
+		model.addAttribute("errors", Map.of(problem.get().field(), problem.get().messageKey()));
+		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
+		return "account/signup";
+	}
+
+}

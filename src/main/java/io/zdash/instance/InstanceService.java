@@ -1,0 +1,76 @@
+package io.zdash.instance;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import io.zdash.support.RandomText;
+
+import org.springframework.stereotype.Service;
+
+/** Instance rules: names of 1 to 60 printable characters, at most 100 instances per account. */
+@Service
+class InstanceService {
+
+	static final int MAX_NAME_LENGTH = 60;
+
+	static final int MAX_INSTANCES = 100;
+
+	private final InstanceRepository instances;
+
+	private final Clock clock;
+
+	InstanceService(InstanceRepository instances, Clock clock) {
+		this.instances = instances;
+		this.clock = clock;
+	}
+
+	List<Instance> list(long accountId) {
+		return this.instances.findAll(accountId);
+	}
+
+	Optional<Instance> find(long accountId, String id) {
+		return (id == null || id.length() > 32) ? Optional.empty() : this.instances.find(accountId, id);
+	}
+
+	/** @return the message key of the problem, or empty on success */
+	Optional<String> create(long accountId, String typedName) {
+		Optional<String> name = cleanName(typedName);
+		if (name.isEmpty()) {
+			return Optional.of("instance.error.name");
+		}
+		if (this.instances.count(accountId) >= MAX_INSTANCES) {
+			return Optional.of("instance.error.limit");
+		}
+		// 16 random bytes for the id (like Z-API's 32 hex digits) and 24 for the token.
+		this.instances.insert(accountId,
+				new Instance(RandomText.hex(16), name.get(), RandomText.hex(24), this.clock.instant()));
+		return Optional.empty();
+	}
+
+	Optional<String> rename(long accountId, String id, String typedName) {
+		Optional<String> name = cleanName(typedName);
+		if (name.isEmpty()) {
+			return Optional.of("instance.error.name");
+		}
+		return (id != null && id.length() <= 32 && this.instances.rename(accountId, id, name.get())) ? Optional.empty()
+				: Optional.of("instance.error.notFound");
+	}
+
+	boolean delete(long accountId, String id) {
+		return id != null && id.length() <= 32 && this.instances.delete(accountId, id);
+	}
+
+	static Optional<String> cleanName(String typed) {
+		if (typed == null || typed.length() > 4 * MAX_NAME_LENGTH) {
+			return Optional.empty();
+		}
+		String name = typed.strip();
+		int length = name.codePointCount(0, name.length());
+		if (length == 0 || length > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
+			return Optional.empty();
+		}
+		return Optional.of(name);
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.zdash.recovery;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.zdash.support.RandomText;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recovery codes of an account. New codes are returned in clear exactly once, to be shown to
+ * their owner; only salted hashes are kept.
+ */
+@Service
+public class RecoveryCodes {
+
+	public static final int COUNT = 10;
+
+	private static final int SALT_BYTES = 16;
+
+	private final RecoveryCodeRepository repository;
+
+	private final Clock clock;
+
+	RecoveryCodes(RecoveryCodeRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/** Codes for an enrollment in progress: stored inactive until {@link #activatePending}. */
+	@Transactional
+	public List<RecoveryCode> createPending(long accountId) {
+		this.repository.deletePending(accountId);
+		return create(accountId, false);
+	}
+
+	/** Makes the pending codes the account's codes, replacing any earlier set. */
+	@Transactional
+	public void activatePending(long accountId) {
+		this.repository.activatePending(accountId);
+	}
+
+	/** Replaces all codes of the account at once. */
+	@Transactional
+	public List<RecoveryCode> regenerate(long accountId) {
+		this.repository.deleteAll(accountId);
+		return create(accountId, true);
+	}
+
+	@Transactional
+	public void deleteAll(long accountId) {
+		this.repository.deleteAll(accountId);
+	}
+
+	public int remaining(long accountId) {
+		return this.repository.countUnused(accountId);
+	}
+
+	/**
+	 * Uses up a code if it is one of the account's unused codes. Every stored hash is compared, in
+	 * constant time, so timing does not reveal how many codes are left or which one matched.
+	 */
+	@Transactional
+	public boolean consume(long accountId, String typed) {
+		Optional<RecoveryCode> code = RecoveryCode.parse(typed);
+		if (code.isEmpty()) {
+			return false;
+		}
+		Long matched = null;
+		for (RecoveryCodeRepository.StoredCode stored : this.repository.findUnused(accountId)) {
+			byte[] expected = stored.hash().getBytes(StandardCharsets.US_ASCII);
+			byte[] actual = code.get().hash(stored.salt()).getBytes(StandardCharsets.US_ASCII);
+			if (MessageDigest.isEqual(expected, actual)) {
+				matched = stored.id();
+			}
+		}
+		return matched != null && this.repository.markUsed(matched, this.clock.instant());
+	}
+
+	private List<RecoveryCode> create(long accountId, boolean active) {
+		List<RecoveryCode> codes = new ArrayList<>(COUNT);
+		for (int i = 0; i < COUNT; i++) {
+			RecoveryCode code = RecoveryCode.random();
+			byte[] salt = RandomText.bytes(SALT_BYTES);
+			this.repository.insert(accountId, salt, code.hash(salt), active, this.clock.instant());
+			codes.add(code);
+		}
+		return codes;
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.zdash.twofactor;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.account.AccountUser;
+import io.zdash.account.TwoFactorIssuer;
+import io.zdash.recovery.RecoveryCode;
+import io.zdash.recovery.RecoveryCodeSheet;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Configure now": show the key as a QR code and as text, check a code from the app, show the
+ * recovery codes, and turn 2FA on once the person says they saved them. Leaving at any point
+ * leaves 2FA off; the pending key expires.
+ */
+@Controller
+class EnrollmentController {
+
+	private final TwoFactorService twoFactor;
+
+	private final SessionFactors sessionFactors;
+
+	private final TwoFactorIssuer issuer;
+
+	private final MessageSource messages;
+
+	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, TwoFactorIssuer issuer,
+			MessageSource messages) {
+		this.messages = messages;
+		this.twoFactor = twoFactor;
+		this.sessionFactors = sessionFactors;
+		this.issuer = issuer;
+	}
+
+	@GetMapping("/security/two-factor/setup")
+	String setup(@AuthenticationPrincipal AccountUser user, Model model, Locale locale) {
+		if (this.twoFactor.isEnabled(user.accountId())) {
+			return "redirect:/security";
+		}
+		return setupPage(user, model, locale);
+	}
+
+	@PostMapping("/security/two-factor/setup")
+	String verify(@RequestParam(required = false) String code, @AuthenticationPrincipal AccountUser user, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		if (this.twoFactor.isEnabled(user.accountId())) {
+			return "redirect:/security";
+		}
+		if (!this.twoFactor.hasLiveEnrollment(user.accountId())) {
+			redirect.addFlashAttribute("error", "setup.error.expired");
+			return "redirect:/security/two-factor/setup";
+		}
+		Optional<OneTimeCode> parsed = OneTimeCode.parse(code);
+		Optional<List<RecoveryCode>> codes = parsed.flatMap(c -> this.twoFactor.verifyEnrollment(user.accountId(), c));
+		if (codes.isEmpty()) {
+			model.addAttribute("error", parsed.isPresent() ? "setup.error.wrong" : "totp.error.format");
+			return setupPage(user, model, locale);
+		}
+		return codesPage(user, codes.get(), model, locale);
+	}
+
+	@PostMapping("/security/two-factor/setup/confirm")
+	String confirm(@RequestParam(required = false) String saved, @AuthenticationPrincipal AccountUser user,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+			Locale locale) {
+		if (this.twoFactor.isEnabled(user.accountId())) {
+			return "redirect:/security";
+		}
+		if (!"true".equals(saved)) {
+			// The codes were shown once and are not kept in clear: show a fresh set to save.
+			Optional<List<RecoveryCode>> codes = this.twoFactor.reissuePendingCodes(user.accountId());
+			if (codes.isPresent()) {
+				model.addAttribute("error", "setup.error.notSaved");
+				return codesPage(user, codes.get(), model, locale);
+			}
+		}
+		else if (this.twoFactor.confirmEnrollment(user.accountId())) {
+			this.sessionFactors.markEnrolled(request, response);
+			redirect.addFlashAttribute("notice", "security.notice.enabled");
+			return "redirect:/security";
+		}
+		redirect.addFlashAttribute("error", "setup.error.expired");
+		return "redirect:/security/two-factor/setup";
+	}
+
+	private String setupPage(AccountUser user, Model model, Locale locale) {
+		String secret = this.twoFactor.pendingSecret(user.accountId());
+		OtpAuthUri uri = new OtpAuthUri(this.issuer.name(), user.getUsername(), secret);
+		model.addAttribute("qrSvg", QrCodeSvg.render(uri.value(), this.messages.getMessage("setup.qr.label", null, locale)));
+		model.addAttribute("groupedSecret", String.join(" ", secret.split("(?<=\\G.{4})")));
+		model.addAttribute("issuer", this.issuer.name());
+		model.addAttribute("email", user.getUsername());
+		return "twofactor/setup";
+	}
+
+	private String codesPage(AccountUser user, List<RecoveryCode> codes, Model model, Locale locale) {
+		RecoveryCodeSheet.addTo(model, codes,
+				this.messages.getMessage("codes.file.heading", new Object[] { user.getUsername() }, locale));
+		return "twofactor/setup-codes";
+	}
+
+}

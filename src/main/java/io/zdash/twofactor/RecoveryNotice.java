@@ -1,0 +1,35 @@
+package io.zdash.twofactor;
+
+import io.zdash.account.AccountUser;
+import io.zdash.recovery.RecoveryCodes;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * After a sign-in with a recovery code, every page reminds the person how many codes remain until
+ * they visit the Security page, so that nobody silently runs out.
+ */
+@ControllerAdvice
+class RecoveryNotice {
+
+	static final String SESSION_ATTRIBUTE = "zdash.usedRecoveryCode";
+
+	private final RecoveryCodes recoveryCodes;
+
+	RecoveryNotice(RecoveryCodes recoveryCodes) {
+		this.recoveryCodes = recoveryCodes;
+	}
+
+	@ModelAttribute("recoveryCodesLeft")
+	Integer recoveryCodesLeft(@AuthenticationPrincipal AccountUser user, HttpSession session) {
+		if (user == null || session == null || session.getAttribute(SESSION_ATTRIBUTE) == null) {
+			return null;
+		}
+		return this.recoveryCodes.remaining(user.accountId());
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.zdash.twofactor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.account.AccountService;
+import io.zdash.account.AccountUser;
+import io.zdash.recovery.RecoveryCodes;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The Security page with its Two-Factor Authentication card, and turning 2FA off. */
+@Controller
+class SecurityPageController {
+
+	private final TwoFactorService twoFactor;
+
+	private final RecoveryCodes recoveryCodes;
+
+	private final AccountService accounts;
+
+	private final SessionFactors sessionFactors;
+
+	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
+			SessionFactors sessionFactors) {
+		this.twoFactor = twoFactor;
+		this.recoveryCodes = recoveryCodes;
+		this.accounts = accounts;
+		this.sessionFactors = sessionFactors;
+	}
+
+	@GetMapping("/security")
+	String security(@AuthenticationPrincipal AccountUser user, HttpServletRequest request, Model model) {
+		request.getSession().removeAttribute(RecoveryNotice.SESSION_ATTRIBUTE);
+		model.addAttribute("recoveryCodesLeft", null);
+		return page(user, model);
+	}
+
+	@PostMapping("/security/two-factor/disable")
+	String disable(@RequestParam(required = false) String password, @RequestParam(required = false) String code,
+			@AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		if (!this.twoFactor.isEnabled(user.accountId())) {
+			return "redirect:/security";
+		}
+		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
+		boolean passwordOk = this.accounts.passwordMatches(user.accountId(), password);
+		if (!passwordOk || !this.twoFactor.disable(user.accountId(), code)) {
+			model.addAttribute("disableError", "security.disable.error");
+			return page(user, model);
+		}
+		this.sessionFactors.markNotEnrolled(request, response);
+		redirect.addFlashAttribute("notice", "security.notice.disabled");
+		return "redirect:/security";
+	}
+
+	private String page(AccountUser user, Model model) {
+		model.addAttribute("enabledSince", this.twoFactor.enabledSince(user.accountId()).orElse(null));
+		model.addAttribute("recoveryCodesRemaining", this.recoveryCodes.remaining(user.accountId()));
+		model.addAttribute("email", user.getUsername());
+		return "twofactor/security";
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.zdash.web;
+
+import io.zdash.account.SignInFactors;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains, one per concern: {@code /api/**} answers 401/403 as JSON problems, browser pages
+ * redirect to the sign-in step that is missing. Both apply the same rule through the
+ * {@link DefaultAuthorizationManagerFactory}: a request is authenticated only when the session has
+ * every factor its account needs ({@link SignInFactors#isComplete}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	/**
+	 * Adds the factor rule to every {@code authenticated()} and {@code hasRole()} check of both chains.
+	 * Spring Security 7.0 has no per-user factor requirement of its own (7.1 adds {@code when}).
+	 */
+	@Bean
+	DefaultAuthorizationManagerFactory<RequestAuthorizationContext> authorizationManagerFactory(
+			AuthorizationManager<Object> allFactorsOfAccount) {
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> factory = new DefaultAuthorizationManagerFactory<>();
+		factory.setAdditionalAuthorization(allFactorsOfAccount::authorize);
+		return factory;
+	}
+
+	@Bean
+	AuthorizationManager<Object> allFactorsOfAccount() {
+		return new AllFactorsOfAccount();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
+				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, SignInFactors.TOTP)
+				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, SignInFactors.PASSWORD))
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+			// The second step itself needs only the password: this check bypasses the factor rule.
+			.requestMatchers("/login/totp", "/login/recovery")
+			.access(AuthorityAuthorizationManager.hasAuthority(SignInFactors.PASSWORD))
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
+				.failureUrl("/login?error"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.exceptionHandling(ex -> ex.defaultDeniedHandlerForMissingAuthority(
+					new LoginUrlAuthenticationEntryPoint("/login/totp"), SignInFactors.TOTP))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+}
