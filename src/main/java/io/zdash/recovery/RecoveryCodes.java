@@ -57,6 +57,11 @@ public class RecoveryCodes {
 		this.repository.deleteAll(accountId);
 	}
 
+	/** Whether the text has the shape of a recovery code at all (not whether it is one of ours). */
+	public static boolean isWellFormed(String typed) {
+		return RecoveryCode.parse(typed).isPresent();
+	}
+
 	public int remaining(long accountId) {
 		return this.repository.countUnused(accountId);
 	}

@@ -67,11 +67,11 @@ class SecondStepController {
 		if (redirect.isPresent()) {
 			return redirect.get();
 		}
-		Optional<OneTimeCode> parsed = OneTimeCode.parse(code);
-		SecondFactorResult result = parsed.isPresent() ? this.twoFactor.verifySignIn(user.accountId(), parsed.get())
-				: this.twoFactor.failure(user.accountId());
-		return finish(result, parsed.isPresent() ? "totp.error.wrong" : "totp.error.format", "twofactor/login-totp",
-				authentication, request, response, model);
+		SecondFactorResult result = OneTimeCode.parse(code)
+			.map(parsed -> this.twoFactor.verifySignIn(user.accountId(), parsed))
+			.orElse(SecondFactorResult.MALFORMED);
+		return finish(result, "totp.error.wrong", "totp.error.format", "twofactor/login-totp", authentication,
+				request, response, model);
 	}
 
 	@PostMapping("/login/recovery")
@@ -86,20 +86,21 @@ class SecondStepController {
 		if (result == SecondFactorResult.ACCEPTED) {
 			request.getSession().setAttribute(RecoveryNotice.SESSION_ATTRIBUTE, Boolean.TRUE);
 		}
-		return finish(result, "recovery.error.wrong", "twofactor/login-recovery", authentication, request, response,
-				model);
+		return finish(result, "recovery.error.wrong", "recovery.error.format", "twofactor/login-recovery",
+				authentication, request, response, model);
 	}
 
-	private String finish(SecondFactorResult result, String errorKey, String page, Authentication authentication,
-			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException, ServletException {
+	private String finish(SecondFactorResult result, String wrongKey, String malformedKey, String page,
+			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model)
+			throws IOException, ServletException {
 		switch (result) {
 			case ACCEPTED -> {
 				this.sessionFactors.grantCode(request, response);
 				this.onSuccess.onAuthenticationSuccess(request, response, authentication);
 				return null;
 			}
-			case REJECTED -> {
-				model.addAttribute("error", errorKey);
+			case REJECTED, MALFORMED -> {
+				model.addAttribute("error", (result == SecondFactorResult.REJECTED) ? wrongKey : malformedKey);
 				return page;
 			}
 			case START_OVER -> {

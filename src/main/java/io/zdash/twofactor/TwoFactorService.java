@@ -131,6 +131,9 @@ class TwoFactorService implements TwoFactorStatus {
 		if (!isEnabled(accountId)) {
 			return SecondFactorResult.NOT_ENROLLED;
 		}
+		if (!RecoveryCodes.isWellFormed(typed)) {
+			return SecondFactorResult.MALFORMED;
+		}
 		if (this.recoveryCodes.consume(accountId, typed)) {
 			this.credentials.resetFailures(accountId);
 			return SecondFactorResult.ACCEPTED;
@@ -138,9 +141,8 @@ class TwoFactorService implements TwoFactorStatus {
 		return failure(accountId);
 	}
 
-	/** A wrong, malformed or replayed code: counted, so guessing is bounded per account. */
-	@Transactional
-	SecondFactorResult failure(long accountId) {
+	/** A wrong or replayed code: counted, so guessing is bounded per account. */
+	private SecondFactorResult failure(long accountId) {
 		int failures = this.credentials.recordFailure(accountId);
 		return (failures > 0 && failures % this.properties.failuresPerSignIn() == 0) ? SecondFactorResult.START_OVER
 				: SecondFactorResult.REJECTED;

@@ -1,0 +1,120 @@
+package io.zdash;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.zdash.support.Base32;
+import io.zdash.twofactor.TotpGenerator;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Drives the real pages through MockMvc the way a person would: sign up, sign in, set up 2FA by
+ * reading the key off the page and computing codes like an authenticator app.
+ */
+public final class WebJourney {
+
+	public static final String PASSWORD = "Tangerine-Lighthouse-9071";
+
+	/** The key and recovery codes of an account whose 2FA was turned on by {@link #enableTwoFactor}. */
+	public record Enrolled(byte[] secret, List<String> recoveryCodes) {
+	}
+
+	private final MockMvc mvc;
+
+	private final MutableClock clock;
+
+	public WebJourney(MockMvc mvc, MutableClock clock) {
+		this.mvc = mvc;
+		this.clock = clock;
+	}
+
+	public static String uniqueEmail() {
+		return "user-" + UUID.randomUUID() + "@example.com";
+	}
+
+	public void signUp(String email) throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/signup").with(csrf()).param("email", email).param("password", PASSWORD))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?registered");
+	}
+
+	/** The password step; returns the session, whatever the outcome. */
+	public MockHttpSession signIn(String email, String password) throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/login").session(session).with(csrf()).param("email", email).param("password", password))
+			.andReturn();
+		return session;
+	}
+
+	public MockHttpSession signUpAndSignIn(String email) throws Exception {
+		signUp(email);
+		return signIn(email, PASSWORD);
+	}
+
+	public Document page(String url, MockHttpSession session) throws Exception {
+		MvcResult result = this.mvc.perform(get(url).session(session)).andReturn();
+		assertThat(result.getResponse().getStatus()).as("GET " + url).isEqualTo(200);
+		return Jsoup.parse(result.getResponse().getContentAsString());
+	}
+
+	/** Configure now → key from the page → code → recovery codes → "I have saved these codes". */
+	public Enrolled enableTwoFactor(MockHttpSession session) throws Exception {
+		Document setup = page("/security/two-factor/setup", session);
+		byte[] secret = Base32.decode(setup.getElementById("totp-secret").text());
+		MvcResult verified = this.mvc
+			.perform(post("/security/two-factor/setup").session(session).with(csrf()).param("code", currentCode(secret)))
+			.andReturn();
+		List<String> codes = Jsoup.parse(verified.getResponse().getContentAsString())
+			.select(".recovery-code")
+			.stream()
+			.map(Element::text)
+			.toList();
+		assertThat(codes).hasSize(10);
+		MvcResult confirmed = this.mvc
+			.perform(post("/security/two-factor/setup/confirm").session(session).with(csrf()).param("saved", "true"))
+			.andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		return new Enrolled(secret, codes);
+	}
+
+	public String currentCode(byte[] secret) {
+		TotpGenerator totp = TotpGenerator.AUTHENTICATOR_APPS;
+		return totp.code(secret, totp.timeStep(this.clock.instant()));
+	}
+
+	/** Moves the server's clock to the next 30-second step, as a person waiting for a new code. */
+	public void nextStep() {
+		this.clock.advance(Duration.ofSeconds(30));
+	}
+
+	public MvcResult submitCode(MockHttpSession session, String code) throws Exception {
+		return this.mvc.perform(post("/login/totp").session(session).with(csrf()).param("code", code)).andReturn();
+	}
+
+	public MvcResult submitRecoveryCode(MockHttpSession session, String code) throws Exception {
+		return this.mvc.perform(post("/login/recovery").session(session).with(csrf()).param("code", code)).andReturn();
+	}
+
+	/** Full sign-in of an account with 2FA on, with a fresh code. */
+	public MockHttpSession signInWithCode(String email, byte[] secret) throws Exception {
+		nextStep();
+		MockHttpSession session = signIn(email, PASSWORD);
+		MvcResult result = submitCode(session, currentCode(secret));
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		return session;
+	}
+
+}

@@ -1,0 +1,281 @@
+package io.zdash.twofactor;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebJourney.Enrolled;
+import io.zdash.WebTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Enrollment, the second sign-in step, recovery codes and turning 2FA off, through the real pages. */
+@WebTest
+class TwoFactorSignInTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebJourney journey;
+
+	String email;
+
+	@BeforeEach
+	void setUp() {
+		// The context (and its clock) is shared between tests; Spring Security stamps factors with real time.
+		this.clock.set(java.time.Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+		this.email = WebJourney.uniqueEmail();
+	}
+
+	@Test
+	void whenSetupPageShownThenQrAndKeyAreOfOneFreshSecretAndNotCached() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		MvcResult result = this.mvc.perform(get("/security/two-factor/setup").session(session))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andReturn();
+		Document page = Jsoup.parse(result.getResponse().getContentAsString());
+		String key = page.getElementById("totp-secret").text().replace(" ", "");
+		assertThat(Base32Of(key)).hasSize(20);
+		assertThat(page.getElementById("totp-qr").selectFirst("svg")).isNotNull();
+		// Reloading shows the same key until it expires; 2FA stays off meanwhile.
+		assertThat(this.journey.page("/security/two-factor/setup", session).getElementById("totp-secret").text().replace(" ", ""))
+			.isEqualTo(key);
+		assertThat(statusText(session)).contains("off");
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(this.journey.page("/security/two-factor/setup", session).getElementById("totp-secret").text().replace(" ", ""))
+			.isNotEqualTo(key);
+	}
+
+	@Test
+	void whenWrongCodeDuringSetupThenTwoFactorStaysOff() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Document setup = this.journey.page("/security/two-factor/setup", session);
+		byte[] secret = Base32Of(setup.getElementById("totp-secret").text());
+		String wrong = wrongCode(secret);
+		MvcResult result = this.mvc
+			.perform(post("/security/two-factor/setup").session(session).with(csrf()).param("code", wrong))
+			.andExpect(status().isOk())
+			.andReturn();
+		Document page = Jsoup.parse(result.getResponse().getContentAsString());
+		assertThat(page.select(".error").text()).contains("not right");
+		assertThat(page.select(".recovery-code")).isEmpty();
+		assertThat(credentialCount()).isZero();
+	}
+
+	@Test
+	void whenCodesNotConfirmedSavedThenTwoFactorStaysOffAndNewCodesAreShown() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		byte[] secret = Base32Of(this.journey.page("/security/two-factor/setup", session).getElementById("totp-secret").text());
+		MvcResult verified = this.mvc
+			.perform(post("/security/two-factor/setup").session(session).with(csrf()).param("code",
+					this.journey.currentCode(secret)))
+			.andReturn();
+		List<String> first = Jsoup.parse(verified.getResponse().getContentAsString()).select(".recovery-code").eachText();
+		MvcResult unticked = this.mvc.perform(post("/security/two-factor/setup/confirm").session(session).with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn();
+		List<String> second = Jsoup.parse(unticked.getResponse().getContentAsString()).select(".recovery-code").eachText();
+		assertThat(second).hasSize(10).doesNotContainAnyElementsOf(first);
+		assertThat(credentialCount()).isZero();
+		// Abandoned here: signing in again needs only the password.
+		MockHttpSession again = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.mvc.perform(get("/").session(again)).andExpect(status().isOk());
+	}
+
+	@Test
+	void whenTwoFactorOnThenPasswordAloneReachesNothing() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.mvc.perform(get("/").session(session))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/login/totp")));
+		this.mvc.perform(get("/security").session(session)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/api/instances").session(session)).andExpect(status().isUnauthorized());
+		Document codePage = this.journey.page("/login/totp", session);
+		assertThat(codePage.text()).contains("Enter the 6-digit code from your authenticator app");
+		assertThat(codePage.getElementById("use-recovery").attr("href")).isEqualTo("/login/recovery");
+
+		this.journey.nextStep();
+		MvcResult accepted = this.journey.submitCode(session, this.journey.currentCode(enrolled.secret()));
+		// On to the page asked for before the code.
+		assertThat(accepted.getResponse().getRedirectedUrl()).contains("/security");
+		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/instances").session(session)).andExpect(status().isOk());
+	}
+
+	@Test
+	void whenCodeAcceptedOnceThenItIsRefusedInEveryLaterSignIn() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		this.journey.nextStep();
+		String code = this.journey.currentCode(enrolled.secret());
+		MockHttpSession first = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitCode(first, code).getResponse().getRedirectedUrl()).endsWith("/");
+
+		MockHttpSession second = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		MvcResult replay = this.journey.submitCode(second, code);
+		assertThat(replay.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(replay.getResponse().getContentAsString()).select(".error").text()).contains("not right");
+		this.mvc.perform(get("/").session(second)).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void whenTheEnrollmentCodeIsReusedToSignInThenItIsRefused() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Enrolled enrolled = this.journey.enableTwoFactor(session);
+		// Same 30-second step as the code that turned 2FA on.
+		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitCode(next, this.journey.currentCode(enrolled.secret())).getResponse().getStatus())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void whenFiveWrongCodesInARowThenBackToThePasswordStep() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		String wrong = wrongCode(enrolled.secret());
+		for (int i = 1; i <= 4; i++) {
+			assertThat(this.journey.submitCode(session, wrong).getResponse().getStatus()).as("attempt " + i).isEqualTo(200);
+		}
+		MvcResult fifth = this.journey.submitCode(session, wrong);
+		assertThat(fifth.getResponse().getRedirectedUrl()).isEqualTo("/login?tooManyCodes");
+		this.mvc.perform(get("/login/totp").session(session)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+	}
+
+	@Test
+	void whenRecoveryCodeUsedThenItWorksOnceAndTheCountDrops() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		String code = enrolled.recoveryCodes().get(3);
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.page("/login/recovery", session).getElementById("code")).isNotNull();
+		MvcResult used = this.journey.submitRecoveryCode(session, code.toLowerCase().replace("-", " "));
+		assertThat(used.getResponse().getRedirectedUrl()).endsWith("/");
+		Document dashboard = this.journey.page("/", session);
+		assertThat(dashboard.select(".notice").text()).contains("9");
+		assertThat(this.journey.page("/security", session).getElementById("recovery-remaining").text()).contains("9");
+
+		MockHttpSession again = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		MvcResult reused = this.journey.submitRecoveryCode(again, code);
+		assertThat(reused.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(reused.getResponse().getContentAsString()).select(".error").text()).contains("already used");
+	}
+
+	@Test
+	void whenRecoveryCodesRegeneratedThenPasswordIsNeededAndOldCodesDie() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Enrolled enrolled = this.journey.enableTwoFactor(session);
+		MvcResult refused = this.mvc
+			.perform(post("/security/recovery-codes").session(session).with(csrf()).param("password", "wrong password!!"))
+			.andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		MvcResult regenerated = this.mvc
+			.perform(post("/security/recovery-codes").session(session).with(csrf()).param("password", WebJourney.PASSWORD))
+			.andExpect(status().isOk())
+			.andReturn();
+		List<String> fresh = Jsoup.parse(regenerated.getResponse().getContentAsString()).select(".recovery-code").eachText();
+		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(enrolled.recoveryCodes());
+
+		MockHttpSession old = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitRecoveryCode(old, enrolled.recoveryCodes().get(0)).getResponse().getStatus())
+			.isEqualTo(200);
+		assertThat(this.journey.submitRecoveryCode(old, fresh.get(0)).getResponse().getRedirectedUrl()).endsWith("/");
+	}
+
+	@Test
+	void whenDisabledWithPasswordAndCodeThenSignInIsPasswordOnlyAndSecretIsGone() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Enrolled enrolled = this.journey.enableTwoFactor(session);
+		this.journey.nextStep();
+		String code = this.journey.currentCode(enrolled.secret());
+		// Wrong password: nothing changes, even with a right code.
+		this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
+			.param("password", "not my password at all").param("code", code)).andExpect(status().isOk());
+		assertThat(credentialCount()).isOne();
+		// A recovery code alone (without the password) is refused as well.
+		this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
+			.param("password", "").param("code", enrolled.recoveryCodes().get(0))).andExpect(status().isOk());
+		assertThat(credentialCount()).isOne();
+
+		MvcResult disabled = this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
+			.param("password", WebJourney.PASSWORD).param("code", code)).andReturn();
+		assertThat(disabled.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		assertThat(credentialCount()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from recovery_code rc join account a on a.id = rc.account_id where a.email = ?")
+			.param(this.email).query(Long.class).single()).isZero();
+
+		MockHttpSession passwordOnly = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.mvc.perform(get("/").session(passwordOnly)).andExpect(status().isOk());
+	}
+
+	@Test
+	void whenDisabledWithRecoveryCodeAndPasswordThenOff() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Enrolled enrolled = this.journey.enableTwoFactor(session);
+		this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
+			.param("password", WebJourney.PASSWORD).param("code", enrolled.recoveryCodes().get(5)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(credentialCount()).isZero();
+	}
+
+	@Test
+	void whenHalfSignedInLongerThanFiveMinutesThenStartOver() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.clock.advance(Duration.ofMinutes(6));
+		MvcResult late = this.journey.submitCode(session, this.journey.currentCode(enrolled.secret()));
+		assertThat(late.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+	}
+
+	private long credentialCount() {
+		return this.jdbc.sql("select count(*) from totp_credential c join account a on a.id = c.account_id where a.email = ?")
+			.param(this.email)
+			.query(Long.class)
+			.single();
+	}
+
+	private String statusText(MockHttpSession session) throws Exception {
+		return this.journey.page("/security", session).getElementById("two-factor-status").text();
+	}
+
+	/** A code that is none of the three the server would accept now. */
+	private String wrongCode(byte[] secret) {
+		TotpGenerator totp = TotpGenerator.AUTHENTICATOR_APPS;
+		long step = totp.timeStep(this.clock.instant());
+		List<String> valid = List.of(totp.code(secret, step - 1), totp.code(secret, step), totp.code(secret, step + 1));
+		for (int i = 0;; i++) {
+			String candidate = String.format("%06d", (i * 7919) % 1_000_000);
+			if (!valid.contains(candidate)) {
+				return candidate;
+			}
+		}
+	}
+
+	private static byte[] Base32Of(String text) {
+		return io.zdash.support.Base32.decode(text);
+	}
+
+}
