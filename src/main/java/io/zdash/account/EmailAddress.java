@@ -12,6 +12,9 @@ public final class EmailAddress {
 	/** RFC 5321 limits a forward path to 254 characters. */
 	static final int MAX_LENGTH = 254;
 
+	/** Characters RFC 5322 allows only in quoted local parts, which real mailboxes do not use. */
+	private static final String FORBIDDEN = "<>()[]\\,;:\"";
+
 	private EmailAddress() {
 	}
 
@@ -23,7 +26,8 @@ public final class EmailAddress {
 		int at = email.lastIndexOf('@');
 		if (email.isEmpty() || email.length() > MAX_LENGTH || at < 1 || at == email.length() - 1
 				|| email.indexOf('@') != at || !email.substring(at).contains(".")
-				|| email.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+				|| email.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
+						|| FORBIDDEN.indexOf(c) >= 0)) {
 			return Optional.empty();
 		}
 		return Optional.of(email);

@@ -21,6 +21,7 @@ class SignupController {
 	@GetMapping("/signup")
 	String form(Model model) {
 		model.addAttribute("form", SignupForm.empty());
+		model.addAttribute("errors", Map.of());
 		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 		return "account/signup";
 	}

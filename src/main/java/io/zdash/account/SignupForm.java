@@ -1,7 +1,7 @@
 package io.zdash.account;
 
 /** What the sign-up page posts. The password is never put back into the page. */
-record SignupForm(String email, String password) {
+public record SignupForm(String email, String password) {
 
 	static SignupForm empty() {
 		return new SignupForm("", "");

@@ -3,9 +3,9 @@ package io.zdash.instance;
 import java.time.Instant;
 
 /** An API instance. {@code token} is a credential: shown masked unless its owner reveals it. */
-record Instance(String id, String name, String token, Instant createdAt) {
+public record Instance(String id, String name, String token, Instant createdAt) {
 
-	String maskedToken() {
+	public String maskedToken() {
 		return "•".repeat(12) + this.token.substring(this.token.length() - 4);
 	}
 

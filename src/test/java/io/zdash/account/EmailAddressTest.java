@@ -22,7 +22,7 @@ class EmailAddressTest {
 	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = { "   ", "alice", "@example.com", "alice@", "alice@example", "a b@example.com",
-			"a@b@example.com", "alice@exa\u0000mple.com" })
+			"a@b@example.com", "alice@exa\u0000mple.com", "<script>@x.com", "a,b@example.com", "\"quoted\"@example.com" })
 	void whenMalformedThenRefused(String input) {
 		assertThat(EmailAddress.normalise(input)).isEmpty();
 	}
