@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class RecoveryNotice {
 
-	static final String SESSION_ATTRIBUTE = "zdash.usedRecoveryCode";
+	static final String SESSION_ATTRIBUTE = "ZDASH_USED_RECOVERY_CODE";
 
 	private final RecoveryCodes recoveryCodes;
 

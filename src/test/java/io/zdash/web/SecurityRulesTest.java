@@ -1,0 +1,125 @@
+package io.zdash.web;
+
+import java.time.Instant;
+
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who reaches what: anonymous, password only (2FA on), both factors, and the JSON API. */
+@WebTest
+class SecurityRulesTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	WebJourney journey;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/security", "/security/two-factor/setup" })
+	void whenAnonymousThenPagesRedirectToSignIn(String page) throws Exception {
+		this.mvc.perform(get(page)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", endsWith("/login")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/login/totp", "/login/recovery" })
+	void whenAnonymousThenSecondStepRedirectsToThePasswordStep(String page) throws Exception {
+		this.mvc.perform(get(page)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", endsWith("/login")));
+	}
+
+	@Test
+	void whenAnonymousThenApiAnswersJson401() throws Exception {
+		this.mvc.perform(get("/api/instances")).andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void whenPasswordOnlyWithTwoFactorOnThenEveryPageAndApiIsRefused() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(email));
+		MockHttpSession half = this.journey.signIn(email, WebJourney.PASSWORD);
+		for (String page : new String[] { "/", "/security", "/security/two-factor/setup" }) {
+			this.mvc.perform(get(page).session(half)).andExpect(status().is3xxRedirection())
+				.andExpect(header().string("Location", containsString("/login/totp")));
+		}
+		this.mvc.perform(get("/api/instances").session(half)).andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/instances").session(half).with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "sneaky")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void whenPasswordOnlyWithoutTwoFactorThenSignedIn() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.mvc.perform(get("/").session(session)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/instances").session(session)).andExpect(status().isOk());
+		// Nothing to do on the code page without 2FA.
+		this.mvc.perform(get("/login/totp").session(session)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/"));
+	}
+
+	@Test
+	void whenPostWithoutCsrfTokenThenRefused() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.mvc.perform(post("/instances").session(session).param("name", "no token")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/login").param("email", "a@example.com").param("password", "whatever it is"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void whenAnyPageServedThenSecurityHeadersAreSet() throws Exception {
+		this.mvc.perform(get("/login")).andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("object-src 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("base-uri 'none'")))
+			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(header().string("Cache-Control", containsString("no-store")));
+	}
+
+	@Test
+	void whenSignedOutThenTheSessionIsDead() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.mvc.perform(post("/logout").session(session).with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(header().string("Location", "/login?signedOut"));
+		this.mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void whenUnknownPageThenFriendly404() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.mvc.perform(get("/no/such/page").session(session)).andExpect(status().isNotFound());
+	}
+
+}
