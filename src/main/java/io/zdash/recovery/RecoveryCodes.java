@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.zdash.audit.SecurityEvent;
 import io.zdash.support.RandomText;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +29,10 @@ public class RecoveryCodes {
 
 	private final Clock clock;
 
-	RecoveryCodes(RecoveryCodeRepository repository, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	RecoveryCodes(RecoveryCodeRepository repository, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -49,7 +54,9 @@ public class RecoveryCodes {
 	@Transactional
 	public List<RecoveryCode> regenerate(long accountId) {
 		this.repository.deleteAll(accountId);
-		return create(accountId, true);
+		List<RecoveryCode> codes = create(accountId, true);
+		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED));
+		return codes;
 	}
 
 	@Transactional

@@ -8,8 +8,12 @@ enum SecondFactorResult {
 	REJECTED,
 	/** Not even the shape of a code (empty, letters, too long): not a guess, so not counted. */
 	MALFORMED,
-	/** Wrong again, and that was the last try of this sign-in: start over at the password. */
+	/** Wrong again, and now a wait is imposed: the person starts over at the password after it. */
 	START_OVER,
+	/** Too many failures in a row: nothing is checked until the wait is over. */
+	THROTTLED,
+	/** 100 failures in a row: codes from the app are refused until a recovery code is used. */
+	BLOCKED,
 	/** The account has no authenticator (any more). */
 	NOT_ENROLLED
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.account.AccountUser;
 import io.zdash.account.SignInFactors;
+import io.zdash.support.Backoff;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -103,8 +104,17 @@ class SecondStepController {
 				model.addAttribute("error", (result == SecondFactorResult.REJECTED) ? wrongKey : malformedKey);
 				return page;
 			}
-			case START_OVER -> {
-				return signOut("tooManyCodes", authentication, request, response);
+			case START_OVER, THROTTLED -> {
+				// Back to the password step, after the wait: the counter is the account's, not the session's.
+				java.time.Duration wait = this.twoFactor.waitFor(((AccountUser) authentication.getPrincipal()).accountId());
+				new SecurityContextLogoutHandler().logout(request, response, authentication);
+				Backoff.tooManyRequests(response, wait);
+				model.addAttribute("minutes", Backoff.minutes(wait));
+				return "throttled";
+			}
+			case BLOCKED -> {
+				model.addAttribute("error", "totp.error.blocked");
+				return page;
 			}
 			default -> {
 				return signOut("expired", authentication, request, response);

@@ -8,7 +8,7 @@ import io.zdash.support.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Storage of pending enrollments and active authenticators. */
+/** Storage of pending enrollments and active authenticators, with their replay ledger and throttle. */
 @Repository
 class TotpCredentials {
 
@@ -21,7 +21,8 @@ class TotpCredentials {
 
 	}
 
-	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, int failedAttempts) {
+	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, int failedAttempts,
+			Instant lockedUntil, Instant blockedAt) {
 
 		@Override
 		public String toString() {
@@ -44,10 +45,12 @@ class TotpCredentials {
 			.optional();
 	}
 
-	void replaceEnrollment(long accountId, String secret, Instant now, Instant expiresAt) {
+	void replaceEnrollment(long accountId, SecretCipher.Sealed secret, Instant now, Instant expiresAt) {
 		deleteEnrollment(accountId);
-		this.jdbc.sql("insert into totp_enrollment (account_id, secret, created_at, expires_at) values (?, ?, ?, ?)")
-			.params(accountId, secret, SqlTime.utc(now), SqlTime.utc(expiresAt))
+		this.jdbc.sql("""
+				insert into totp_enrollment (account_id, secret, secret_key_id, created_at, expires_at)
+				values (?, ?, ?, ?, ?)""")
+			.params(accountId, secret.ciphertext(), secret.keyId(), SqlTime.utc(now), SqlTime.utc(expiresAt))
 			.update();
 	}
 
@@ -63,14 +66,18 @@ class TotpCredentials {
 		return this.jdbc.sql("select * from totp_credential where account_id = ?")
 			.param(accountId)
 			.query((rs, n) -> new Credential(rs.getLong("account_id"), rs.getString("secret"),
-					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), rs.getInt("failed_attempts")))
+					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), rs.getInt("failed_attempts"),
+					SqlTime.instant(rs, "locked_until"), SqlTime.instant(rs, "blocked_at")))
 			.optional();
 	}
 
-	void insertCredential(long accountId, String secret, Instant enabledAt, long lastUsedStep) {
+	/** Moves a verified enrollment's sealed secret, as it is, into the active credential. */
+	void insertCredentialFromEnrollment(long accountId, Instant enabledAt, long lastUsedStep) {
 		this.jdbc.sql("""
-				insert into totp_credential (account_id, secret, enabled_at, last_used_step, failed_attempts)
-				values (?, ?, ?, ?, 0)""").params(accountId, secret, SqlTime.utc(enabledAt), lastUsedStep).update();
+				insert into totp_credential (account_id, secret, secret_key_id, enabled_at, last_used_step, failed_attempts)
+				select account_id, secret, secret_key_id, ?, ?, 0 from totp_enrollment where account_id = ?""")
+			.params(SqlTime.utc(enabledAt), lastUsedStep, accountId)
+			.update();
 	}
 
 	void deleteCredential(long accountId) {
@@ -81,12 +88,14 @@ class TotpCredentials {
 	 * The replay guard: records {@code step} as used only if it is newer than every step used before.
 	 * One conditional UPDATE, so of two concurrent submissions of one code exactly one wins, on any
 	 * node sharing the database.
-	 * @return whether this call won the step and also reset the failure counter
+	 * @return whether this call won the step (and so reset the failure counter)
 	 */
 	boolean claimStep(long accountId, long step) {
 		return this.jdbc.sql("""
-				update totp_credential set last_used_step = ?, failed_attempts = 0
-				where account_id = ? and last_used_step < ?""").params(step, accountId, step).update() == 1;
+				update totp_credential set last_used_step = ?, failed_attempts = 0, locked_until = null
+				where account_id = ? and last_used_step < ? and blocked_at is null""")
+			.params(step, accountId, step)
+			.update() == 1;
 	}
 
 	/** @return the consecutive failures after this one */
@@ -101,8 +110,23 @@ class TotpCredentials {
 			.orElse(0);
 	}
 
-	void resetFailures(long accountId) {
-		this.jdbc.sql("update totp_credential set failed_attempts = 0 where account_id = ?").param(accountId).update();
+	/** After a recovery code: the counter, the wait and a block after 100 failures are all lifted. */
+	void clearFailures(long accountId) {
+		this.jdbc.sql("""
+				update totp_credential set failed_attempts = 0, locked_until = null, blocked_at = null
+				where account_id = ?""").param(accountId).update();
+	}
+
+	void lockUntil(long accountId, Instant until) {
+		this.jdbc.sql("update totp_credential set locked_until = ? where account_id = ?")
+			.params(SqlTime.utc(until), accountId)
+			.update();
+	}
+
+	void block(long accountId, Instant at) {
+		this.jdbc.sql("update totp_credential set blocked_at = ? where account_id = ? and blocked_at is null")
+			.params(SqlTime.utc(at), accountId)
+			.update();
 	}
 
 }

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tunables of the two-factor feature ({@code zdash.two-factor.*}).
  * @param enrollmentLifetime how long a key shown on the setup page stays valid unconfirmed
  * @param signInTimeout how long a half-signed-in session (password right, code pending) lives
- * @param failuresPerSignIn wrong codes in a row after which the person starts over at the password
+ * @param maxFailures consecutive wrong codes after which codes from the app are refused until a
+ * recovery code is used (NIST 800-63B: at most 100)
  */
 @ConfigurationProperties("zdash.two-factor")
 record TwoFactorProperties(@DefaultValue("15m") Duration enrollmentLifetime,
-		@DefaultValue("5m") Duration signInTimeout, @DefaultValue("5") int failuresPerSignIn) {
+		@DefaultValue("5m") Duration signInTimeout, @DefaultValue("100") int maxFailures) {
 }

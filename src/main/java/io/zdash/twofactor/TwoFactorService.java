@@ -1,17 +1,21 @@
 package io.zdash.twofactor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.zdash.account.TwoFactorStatus;
+import io.zdash.audit.SecurityEvent;
 import io.zdash.recovery.RecoveryCode;
 import io.zdash.recovery.RecoveryCodes;
+import io.zdash.support.Backoff;
 import io.zdash.support.Base32;
 import io.zdash.support.RandomText;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +40,14 @@ class TwoFactorService implements TwoFactorStatus {
 
 	private final Clock clock;
 
+	private final SecretCipher secrets;
+
+	private final ApplicationEventPublisher events;
+
 	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
-			Clock clock) {
+			Clock clock, SecretCipher secrets, ApplicationEventPublisher events) {
+		this.secrets = secrets;
+		this.events = events;
 		this.credentials = credentials;
 		this.recoveryCodes = recoveryCodes;
 		this.verifier = new TotpVerifier(TotpGenerator.AUTHENTICATOR_APPS, clock);
@@ -58,14 +68,16 @@ class TwoFactorService implements TwoFactorStatus {
 	@Transactional
 	String pendingSecret(long accountId) {
 		Instant now = this.clock.instant();
-		return this.credentials.findEnrollment(accountId)
+		byte[] secret = this.credentials.findEnrollment(accountId)
 			.filter(enrollment -> enrollment.expiresAt().isAfter(now))
-			.map(TotpCredentials.Enrollment::secret)
+			.map(enrollment -> this.secrets.open(accountId, enrollment.secret()))
 			.orElseGet(() -> {
-				String secret = Base32.encode(RandomText.bytes(SECRET_BYTES));
-				this.credentials.replaceEnrollment(accountId, secret, now, now.plus(this.properties.enrollmentLifetime()));
-				return secret;
+				byte[] fresh = RandomText.bytes(SECRET_BYTES);
+				this.credentials.replaceEnrollment(accountId, this.secrets.seal(accountId, fresh), now,
+						now.plus(this.properties.enrollmentLifetime()));
+				return fresh;
 			});
+		return Base32.encode(secret);
 	}
 
 	/**
@@ -78,7 +90,7 @@ class TwoFactorService implements TwoFactorStatus {
 		if (enrollment.isEmpty()) {
 			return Optional.empty();
 		}
-		OptionalLong step = this.verifier.matchingStep(Base32.decode(enrollment.get().secret()), code);
+		OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, enrollment.get().secret()), code);
 		if (step.isEmpty()) {
 			return Optional.empty();
 		}
@@ -102,10 +114,10 @@ class TwoFactorService implements TwoFactorStatus {
 			return false;
 		}
 		// The code that proved the app is recorded as used: it cannot also sign someone in.
-		this.credentials.insertCredential(accountId, enrollment.get().secret(), this.clock.instant(),
-				enrollment.get().verifiedStep());
+		this.credentials.insertCredentialFromEnrollment(accountId, this.clock.instant(), enrollment.get().verifiedStep());
 		this.recoveryCodes.activatePending(accountId);
 		this.credentials.deleteEnrollment(accountId);
+		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_ENABLED));
 		return true;
 	}
 
@@ -119,33 +131,80 @@ class TwoFactorService implements TwoFactorStatus {
 		if (credential.isEmpty()) {
 			return SecondFactorResult.NOT_ENROLLED;
 		}
-		OptionalLong step = this.verifier.matchingStep(Base32.decode(credential.get().secret()), code);
+		if (credential.get().blockedAt() != null) {
+			return SecondFactorResult.BLOCKED;
+		}
+		if (!waitFor(credential.get()).isZero()) {
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED));
+			return SecondFactorResult.THROTTLED;
+		}
+		OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, credential.get().secret()), code);
 		if (step.isPresent() && this.credentials.claimStep(accountId, step.getAsLong())) {
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED));
 			return SecondFactorResult.ACCEPTED;
 		}
-		return failure(accountId);
+		if (step.isPresent()) {
+			// Right code, already used: refused and counted like any wrong code, so the answer gives
+			// nothing away, but recorded for the owner to see.
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED));
+		}
+		return failure(accountId, SecurityEvent.Type.SIGN_IN_CODE_FAILED);
 	}
 
+	/**
+	 * The other second factor. Shares the failure counter and wait with app codes, but is not
+	 * blocked after 100 failures: it is how the owner lifts that block.
+	 */
 	@Transactional
 	SecondFactorResult signInWithRecoveryCode(long accountId, String typed) {
-		if (!isEnabled(accountId)) {
+		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
+		if (credential.isEmpty()) {
 			return SecondFactorResult.NOT_ENROLLED;
 		}
 		if (!RecoveryCodes.isWellFormed(typed)) {
 			return SecondFactorResult.MALFORMED;
 		}
+		if (!waitFor(credential.get()).isZero()) {
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED));
+			return SecondFactorResult.THROTTLED;
+		}
 		if (this.recoveryCodes.consume(accountId, typed)) {
-			this.credentials.resetFailures(accountId);
+			this.credentials.clearFailures(accountId);
+			this.events.publishEvent(new SecurityEvent(accountId, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED,
+					"remaining=" + this.recoveryCodes.remaining(accountId)));
 			return SecondFactorResult.ACCEPTED;
 		}
-		return failure(accountId);
+		SecondFactorResult result = failure(accountId, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_FAILED);
+		return (result == SecondFactorResult.BLOCKED) ? SecondFactorResult.START_OVER : result;
 	}
 
-	/** A wrong or replayed code: counted, so guessing is bounded per account. */
-	private SecondFactorResult failure(long accountId) {
+	/** How long the account must wait before its next second-factor attempt is even checked. */
+	Duration waitFor(long accountId) {
+		return this.credentials.findCredential(accountId).map(this::waitFor).orElse(Duration.ZERO);
+	}
+
+	private Duration waitFor(TotpCredentials.Credential credential) {
+		Instant now = this.clock.instant();
+		Instant until = credential.lockedUntil();
+		return (until != null && until.isAfter(now)) ? Duration.between(now, until) : Duration.ZERO;
+	}
+
+	/** A wrong or replayed code: counted per account, so guessing is bounded whatever the session. */
+	private SecondFactorResult failure(long accountId, SecurityEvent.Type type) {
 		int failures = this.credentials.recordFailure(accountId);
-		return (failures > 0 && failures % this.properties.failuresPerSignIn() == 0) ? SecondFactorResult.START_OVER
-				: SecondFactorResult.REJECTED;
+		this.events.publishEvent(new SecurityEvent(accountId, type, "consecutive=" + failures));
+		Instant now = this.clock.instant();
+		if (failures >= this.properties.maxFailures()) {
+			this.credentials.block(accountId, now);
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.AUTHENTICATOR_BLOCKED));
+			return SecondFactorResult.BLOCKED;
+		}
+		Duration wait = Backoff.after(failures);
+		if (!wait.isZero()) {
+			this.credentials.lockUntil(accountId, now.plus(wait));
+			return SecondFactorResult.START_OVER;
+		}
+		return SecondFactorResult.REJECTED;
 	}
 
 	/**
@@ -163,6 +222,7 @@ class TwoFactorService implements TwoFactorStatus {
 		this.credentials.deleteCredential(accountId);
 		this.credentials.deleteEnrollment(accountId);
 		this.recoveryCodes.deleteAll(accountId);
+		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_DISABLED));
 		return true;
 	}
 

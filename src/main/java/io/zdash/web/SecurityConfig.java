@@ -1,11 +1,12 @@
 package io.zdash.web;
 
+import java.time.Clock;
+
 import io.zdash.account.SignInFactors;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
@@ -14,7 +15,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -63,21 +64,25 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain browserChain(HttpSecurity http, WebProperties properties, Clock clock) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/signup", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+			.requestMatchers("/login", "/signup", "/error", "/throttled", "/unavailable", "/css/**", "/js/**",
+					"/favicon.ico")
+			.permitAll()
 			// The second step itself needs only the password: this check bypasses the factor rule.
 			.requestMatchers("/login/totp", "/login/recovery")
 			.access(AuthorityAuthorizationManager.hasAuthority(SignInFactors.PASSWORD))
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
-				.failureUrl("/login?error"))
+				.failureHandler(new SignInFailureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.exceptionHandling(ex -> ex.defaultDeniedHandlerForMissingAuthority(
 					new LoginUrlAuthenticationEntryPoint("/login/totp"), SignInFactors.TOTP))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.addFilterBefore(new ClientAddressLimiter(properties.clientLimit().capacity(),
+					properties.clientLimit().refillEvery(), clock), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -161,7 +161,10 @@ class TwoFactorSignInTest {
 			assertThat(this.journey.submitCode(session, wrong).getResponse().getStatus()).as("attempt " + i).isEqualTo(200);
 		}
 		MvcResult fifth = this.journey.submitCode(session, wrong);
-		assertThat(fifth.getResponse().getRedirectedUrl()).isEqualTo("/login?tooManyCodes");
+		assertThat(fifth.getResponse().getStatus()).isEqualTo(429);
+		assertThat(fifth.getResponse().getHeader("Retry-After")).isEqualTo("30");
+		assertThat(Jsoup.parse(fifth.getResponse().getContentAsString()).getElementById("throttled-message").text())
+			.isEqualTo("Too many attempts. Try again in 1 minute.");
 		this.mvc.perform(get("/login/totp").session(session)).andExpect(status().is3xxRedirection())
 			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
 	}

@@ -36,8 +36,8 @@ class MessagesTest {
 	/** Literal keys in templates: #{some.key} or #{some.key(args)}. */
 	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]");
 
-	/** Message keys handed to pages from Java, e.g. "setup.error.wrong". */
-	private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z]+)+)\"");
+	/** Message keys handed to pages from Java, e.g. "setup.error.wrong" (not "zdash.*" settings or loggers). */
+	private static final Pattern JAVA_KEY = Pattern.compile("\"((?!zdash\\.)[a-z]+(?:\\.[a-zA-Z]+)+)\"");
 
 	/** Attributes people read or hear; they must be th:-bound too. */
 	private static final List<String> TEXT_ATTRIBUTES = List.of("aria-label", "title", "placeholder", "alt");

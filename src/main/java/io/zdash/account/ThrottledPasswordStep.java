@@ -1,0 +1,69 @@
+package io.zdash.account;
+
+import java.time.Duration;
+
+import io.zdash.audit.SecurityEvent;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The password step: Spring's {@link DaoAuthenticationProvider} (which also hashes for unknown
+ * emails, so timing does not tell) behind a per-email throttle. While an email is throttled the
+ * password is not even checked, so the answer cannot reveal whether it was right.
+ */
+@Component
+class ThrottledPasswordStep implements AuthenticationProvider {
+
+	private final DaoAuthenticationProvider passwords;
+
+	private final PasswordThrottle throttle;
+
+	private final ApplicationEventPublisher events;
+
+	ThrottledPasswordStep(AccountUserDetailsService accounts, PasswordEncoder encoder, PasswordThrottle throttle,
+			ApplicationEventPublisher events) {
+		this.passwords = new DaoAuthenticationProvider(accounts);
+		this.passwords.setPasswordEncoder(encoder);
+		this.passwords.setUserDetailsPasswordService(accounts);
+		this.throttle = throttle;
+		this.events = events;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String email = authentication.getName();
+		Duration wait = this.throttle.waitFor(email);
+		if (!wait.isZero()) {
+			this.events.publishEvent(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_THROTTLED));
+			throw new SignInThrottledException(wait);
+		}
+		try {
+			Authentication result = this.passwords.authenticate(authentication);
+			this.throttle.reset(email);
+			this.events.publishEvent(SecurityEvent.of(((AccountUser) result.getPrincipal()).accountId(),
+					SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED));
+			return result;
+		}
+		catch (BadCredentialsException ex) {
+			Duration imposed = this.throttle.recordFailure(email);
+			this.events.publishEvent(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED));
+			if (!imposed.isZero()) {
+				throw new SignInThrottledException(imposed);
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.zdash.audit;
+
+/**
+ * Something that happened to an account's security, published with Spring's event publisher by
+ * the feature where it happened.
+ * @param accountId the account, or null when it is not known (an unknown email, say)
+ * @param detail a short, non-secret note such as "remaining=9"
+ */
+public record SecurityEvent(Long accountId, Type type, String detail) {
+
+	public enum Type {
+
+		SIGN_IN_PASSWORD_SUCCEEDED, SIGN_IN_PASSWORD_FAILED, SIGN_IN_CODE_SUCCEEDED, SIGN_IN_CODE_FAILED,
+		SIGN_IN_RECOVERY_CODE_SUCCEEDED, SIGN_IN_RECOVERY_CODE_FAILED, CODE_REPLAY_REFUSED, SIGN_IN_THROTTLED,
+		AUTHENTICATOR_BLOCKED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED
+
+	}
+
+	public static SecurityEvent of(Long accountId, Type type) {
+		return new SecurityEvent(accountId, type, null);
+	}
+
+}

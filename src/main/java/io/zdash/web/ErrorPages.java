@@ -1,0 +1,65 @@
+package io.zdash.web;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.support.Backoff;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Pages for refusals that happen outside a controller (in a filter or handler): they forward here
+ * with the status already set. Also turns a database outage inside a controller into a 503 page.
+ */
+@Controller
+@ControllerAdvice
+class ErrorPages {
+
+	static final String WAIT_ATTRIBUTE = "ZDASH_WAIT_MINUTES";
+
+	static void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait)
+			throws ServletException, IOException {
+		Backoff.tooManyRequests(response, wait);
+		request.setAttribute(WAIT_ATTRIBUTE, Backoff.minutes(wait));
+		request.getRequestDispatcher("/throttled").forward(request, response);
+	}
+
+	static void unavailable(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader("Retry-After", "30");
+		request.getRequestDispatcher("/unavailable").forward(request, response);
+	}
+
+	@RequestMapping("/throttled")
+	String throttled(HttpServletRequest request, Model model) {
+		Object minutes = request.getAttribute(WAIT_ATTRIBUTE);
+		model.addAttribute("minutes", (minutes != null) ? minutes : 1L);
+		return "throttled";
+	}
+
+	@RequestMapping("/unavailable")
+	String unavailable() {
+		return "unavailable";
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	ModelAndView databaseDown() {
+		return new ModelAndView("unavailable");
+	}
+
+}
