@@ -1,0 +1,144 @@
+package io.zdash.twofactor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebJourney.Enrolled;
+import io.zdash.WebTest;
+import io.zdash.support.Base32;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/** A stolen database holds no usable secret; the key lives outside it, can rotate, and must match. */
+@WebTest
+class SecretsAtRestTest {
+
+	private static final List<String> TABLES = List.of("account", "totp_credential", "totp_enrollment", "recovery_code",
+			"security_event", "password_throttle", "instance");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	KeyRotation rotation;
+
+	@Autowired
+	SecretKeys keys;
+
+	WebJourney journey;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+	}
+
+	@Test
+	void whenDatabaseDumpedThenNeitherTheBase32NorTheRawSecretIsInIt() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(email));
+		// A second account stays half-way through setup: pending secrets are sealed too.
+		var other = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		String pending = this.journey.page("/security/two-factor/setup", other).getElementById("totp-secret").text().replace(" ", "");
+
+		String dump = dump();
+		for (byte[] secret : List.of(enrolled.secret(), Base32.decode(pending))) {
+			assertThat(dump).doesNotContain(Base32.encode(secret))
+				.doesNotContainIgnoringCase(HexFormat.of().formatHex(secret))
+				.doesNotContain(Base64.getEncoder().encodeToString(secret))
+				.doesNotContain(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1));
+		}
+		for (String code : enrolled.recoveryCodes()) {
+			assertThat(dump).doesNotContain(code).doesNotContain(code.replace("-", ""));
+		}
+		assertThat(dump).doesNotContain(WebJourney.PASSWORD);
+	}
+
+	@Test
+	void whenKeysRotatedThenEverySecretIsResealedAndSignInStillWorks() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(email));
+		String before = storedSecret(email);
+
+		this.rotation.rotate();
+
+		long primary = this.keys.primaryKeyId();
+		assertThat(this.jdbc.sql("select count(*) from totp_credential where secret_key_id <> ?").param(primary)
+			.query(Long.class).single()).isZero();
+		assertThat(storedSecret(email)).isNotEqualTo(before);
+		this.journey.signInWithCode(email, enrolled.secret());
+	}
+
+	@Test
+	void whenKeyFileMissingWhileSecretsAreStoredThenStartUpFailsClearly(@TempDir Path dir) throws Exception {
+		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(WebJourney.uniqueEmail()));
+		CryptoProperties missing = new CryptoProperties(null, dir.resolve("gone.json"));
+		assertThatIllegalStateException().isThrownBy(() -> new SecretKeys(missing, this.jdbc))
+			.withMessageContaining("is missing")
+			.withMessageContaining("gone.json");
+	}
+
+	@Test
+	void whenKeyIsWrongThenStartUpFailsClearly(@TempDir Path dir) throws Exception {
+		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(WebJourney.uniqueEmail()));
+		SecretKeys otherKey = new SecretKeys(new CryptoProperties(null, dir.resolve("other.json")), emptyDatabase());
+		assertThatIllegalStateException().isThrownBy(() -> new SecretCipher(otherKey, this.jdbc))
+			.withMessageContaining("cannot be decrypted");
+	}
+
+	@Test
+	void whenFirstStartThenKeyFileIsCreatedReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("keys/keyset.json");
+		new SecretKeys(new CryptoProperties(null, file), emptyDatabase());
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(Files.readString(file)).contains("AesGcmKey");
+	}
+
+	private String storedSecret(String email) {
+		return this.jdbc.sql("select c.secret from totp_credential c join account a on a.id = c.account_id where a.email = ?")
+			.param(email).query(String.class).single();
+	}
+
+	/** Every row of every table as text: what a database dump would show. */
+	private String dump() {
+		StringBuilder out = new StringBuilder();
+		for (String table : TABLES) {
+			this.jdbc.sql("select * from " + table).query().listOfRows().forEach(row -> out.append(row).append('\n'));
+		}
+		return out.toString();
+	}
+
+	private static JdbcClient emptyDatabase() {
+		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:empty-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"sa", "");
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		return JdbcClient.create(dataSource);
+	}
+
+}
