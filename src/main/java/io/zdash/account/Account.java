@@ -3,7 +3,7 @@ package io.zdash.account;
 import java.time.Instant;
 
 /** A person's account. The password hash never leaves this package. */
-record Account(long id, String email, String passwordHash, Instant createdAt) {
+record Account(long id, String email, String passwordHash, Instant createdAt, int sessionEpoch) {
 
 	@Override
 	public String toString() {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
 	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("email"),
-			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"));
+			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"), rs.getInt("session_epoch"));
 
 	private final JdbcClient jdbc;
 
@@ -41,6 +41,17 @@ class AccountRepository {
 
 	boolean emailExists(String email) {
 		return this.jdbc.sql("select count(*) from account where email = ?").param(email).query(Long.class).single() > 0;
+	}
+
+	/** @return the new epoch */
+	int bumpSessionEpoch(long id) {
+		this.jdbc.sql("update account set session_epoch = session_epoch + 1 where id = ?").param(id).update();
+		return sessionEpoch(id);
+	}
+
+	int sessionEpoch(long id) {
+		return this.jdbc.sql("select session_epoch from account where id = ?").param(id).query(Integer.class).optional()
+			.orElse(-1);
 	}
 
 	void updatePasswordHash(long id, String passwordHash) {

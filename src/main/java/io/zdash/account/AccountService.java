@@ -26,7 +26,7 @@ public class AccountService {
 		this.clock = clock;
 	}
 
-	/** @return the message key of the problem, or empty when the account was created */
+	/** @return the problem with the form, or empty when the account exists now (new or not) */
 	Optional<SignupProblem> register(String typedEmail, String password) {
 		Optional<String> email = EmailAddress.normalise(typedEmail);
 		if (email.isEmpty()) {
@@ -36,16 +36,19 @@ public class AccountService {
 		if (weak.isPresent()) {
 			return Optional.of(new SignupProblem("password", weak.get().messageKey()));
 		}
-		if (this.accounts.emailExists(email.get())) {
-			return Optional.of(new SignupProblem("email", "email.taken"));
+		// Hash first, whatever happens next, so that a taken email costs the same time as a free one.
+		String hash = this.encoder.encode(password);
+		if (!this.accounts.emailExists(email.get())) {
+			try {
+				this.accounts.insert(email.get(), hash, this.clock.instant());
+			}
+			catch (DuplicateKeyException raceWithAnotherSignup) {
+				// Same answer as below.
+			}
 		}
-		try {
-			this.accounts.insert(email.get(), this.encoder.encode(password), this.clock.instant());
-			return Optional.empty();
-		}
-		catch (DuplicateKeyException raceWithAnotherSignup) {
-			return Optional.of(new SignupProblem("email", "email.taken"));
-		}
+		// A taken email gets the same answer as a free one: sign-up must not tell who has an account.
+		// Its owner signs in with the password they already have.
+		return Optional.empty();
 	}
 
 	/** Re-checks the password of a signed-in account before a sensitive change. */

@@ -25,7 +25,11 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	private final List<GrantedAuthority> authorities;
 
-	AccountUser(long accountId, String email, String passwordHash, List<GrantedAuthority> authorities) {
+	private final int sessionEpoch;
+
+	AccountUser(long accountId, String email, String passwordHash, List<GrantedAuthority> authorities,
+			int sessionEpoch) {
+		this.sessionEpoch = sessionEpoch;
 		this.accountId = accountId;
 		this.email = email;
 		this.passwordHash = passwordHash;
@@ -34,6 +38,15 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	public long accountId() {
 		return this.accountId;
+	}
+
+	/** The account's session epoch when this session signed in; see {@link AccountSessions}. */
+	public int sessionEpoch() {
+		return this.sessionEpoch;
+	}
+
+	AccountUser withSessionEpoch(int epoch) {
+		return new AccountUser(this.accountId, this.email, null, this.authorities, epoch);
 	}
 
 	@Override

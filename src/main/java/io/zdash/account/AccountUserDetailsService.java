@@ -42,7 +42,7 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 		AccountUser accountUser = (AccountUser) user;
 		this.accounts.updatePasswordHash(accountUser.accountId(), newPasswordHash);
 		return new AccountUser(accountUser.accountId(), accountUser.getUsername(), newPasswordHash,
-				List.copyOf(accountUser.getAuthorities()));
+				List.copyOf(accountUser.getAuthorities()), accountUser.sessionEpoch());
 	}
 
 	private AccountUser toUser(Account account) {
@@ -51,7 +51,8 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 		if (this.twoFactor.isEnabled(account.id())) {
 			authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_ENROLLED));
 		}
-		return new AccountUser(account.id(), account.email(), account.passwordHash(), authorities);
+		return new AccountUser(account.id(), account.email(), account.passwordHash(), authorities,
+				account.sessionEpoch());
 	}
 
 }

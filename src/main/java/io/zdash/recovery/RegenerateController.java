@@ -1,8 +1,13 @@
 package io.zdash.recovery;
 
+import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.zdash.account.AccountService;
+import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.TwoFactorStatus;
 
@@ -26,8 +31,11 @@ class RegenerateController {
 
 	private final MessageSource messages;
 
+	private final AccountSessions sessions;
+
 	RegenerateController(RecoveryCodes recoveryCodes, AccountService accounts, TwoFactorStatus twoFactor,
-			MessageSource messages) {
+			MessageSource messages, AccountSessions sessions) {
+		this.sessions = sessions;
 		this.messages = messages;
 		this.recoveryCodes = recoveryCodes;
 		this.accounts = accounts;
@@ -36,7 +44,8 @@ class RegenerateController {
 
 	@PostMapping("/security/recovery-codes")
 	String regenerate(@RequestParam(required = false) String password, @AuthenticationPrincipal AccountUser user,
-			Model model, RedirectAttributes redirect, Locale locale) {
+			Model model, RedirectAttributes redirect, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!this.twoFactor.isEnabled(user.accountId())) {
 			return "redirect:/security";
 		}
@@ -44,7 +53,9 @@ class RegenerateController {
 			redirect.addFlashAttribute("regenerateError", "recovery.regenerate.wrongPassword");
 			return "redirect:/security";
 		}
-		RecoveryCodeSheet.addTo(model, this.recoveryCodes.regenerate(user.accountId()),
+		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId());
+		this.sessions.signOutOtherSessions(request, response);
+		RecoveryCodeSheet.addTo(model, codes,
 				this.messages.getMessage("codes.file.heading", new Object[] { user.getUsername() }, locale));
 		return "recovery/regenerated";
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.TwoFactorIssuer;
 import io.zdash.recovery.RecoveryCode;
@@ -33,15 +34,18 @@ class EnrollmentController {
 
 	private final SessionFactors sessionFactors;
 
+	private final AccountSessions accountSessions;
+
 	private final TwoFactorIssuer issuer;
 
 	private final MessageSource messages;
 
-	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, TwoFactorIssuer issuer,
+	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, AccountSessions accountSessions, TwoFactorIssuer issuer,
 			MessageSource messages) {
 		this.messages = messages;
 		this.twoFactor = twoFactor;
 		this.sessionFactors = sessionFactors;
+		this.accountSessions = accountSessions;
 		this.issuer = issuer;
 	}
 
@@ -89,6 +93,7 @@ class EnrollmentController {
 		}
 		else if (this.twoFactor.confirmEnrollment(user.accountId())) {
 			this.sessionFactors.markEnrolled(request, response);
+			this.accountSessions.signOutOtherSessions(request, response);
 			redirect.addFlashAttribute("notice", "security.notice.enabled");
 			return "redirect:/security";
 		}

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.account.AccountService;
+import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.recovery.RecoveryCodes;
 
@@ -27,12 +28,15 @@ class SecurityPageController {
 
 	private final SessionFactors sessionFactors;
 
+	private final AccountSessions accountSessions;
+
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
-			SessionFactors sessionFactors) {
+			SessionFactors sessionFactors, AccountSessions accountSessions) {
 		this.twoFactor = twoFactor;
 		this.recoveryCodes = recoveryCodes;
 		this.accounts = accounts;
 		this.sessionFactors = sessionFactors;
+		this.accountSessions = accountSessions;
 	}
 
 	@GetMapping("/security")
@@ -56,6 +60,7 @@ class SecurityPageController {
 			return page(user, model);
 		}
 		this.sessionFactors.markNotEnrolled(request, response);
+		this.accountSessions.signOutOtherSessions(request, response);
 		redirect.addFlashAttribute("notice", "security.notice.disabled");
 		return "redirect:/security";
 	}

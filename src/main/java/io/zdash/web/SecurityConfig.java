@@ -2,8 +2,10 @@ package io.zdash.web;
 
 import java.time.Clock;
 
+import io.zdash.account.AccountSessions;
 import io.zdash.account.SignInFactors;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +15,7 @@ import org.springframework.security.authorization.DefaultAuthorizationManagerFac
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -48,11 +51,25 @@ class SecurityConfig {
 		return new AllFactorsOfAccount();
 	}
 
+	/** Not a servlet filter of its own: it runs inside both chains, after the session's context is loaded. */
+	@Bean
+	SessionValidityFilter sessionValidityFilter(AccountSessions sessions, WebProperties properties, Clock clock) {
+		return new SessionValidityFilter(sessions, properties.sessionLifetime(), clock);
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionValidityFilter> sessionValidityFilterRegistration(SessionValidityFilter filter) {
+		FilterRegistrationBean<SessionValidityFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, SessionValidityFilter sessionValidity) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
+			.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
 				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, SignInFactors.TOTP)
@@ -64,8 +81,10 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain browserChain(HttpSecurity http, WebProperties properties, Clock clock) throws Exception {
-		http.authorizeHttpRequests(auth -> auth
+	SecurityFilterChain browserChain(HttpSecurity http, WebProperties properties, Clock clock,
+			SessionValidityFilter sessionValidity) throws Exception {
+		http.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/signup", "/error", "/throttled", "/unavailable", "/css/**", "/js/**",
 					"/favicon.ico")
 			.permitAll()
