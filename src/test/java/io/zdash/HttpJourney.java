@@ -25,18 +25,19 @@ public final class HttpJourney {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.cookieHandler(this.cookies)
+		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
 	private volatile String base;
 
 	public HttpJourney(int port) {
-		this.base = "http://localhost:" + port;
+		this.base = "http://127.0.0.1:" + port;
 	}
 
 	/** Points this browser at another node; the cookies go along (same host name). */
 	public HttpJourney on(int port) {
-		this.base = "http://localhost:" + port;
+		this.base = "http://127.0.0.1:" + port;
 		return this;
 	}
 
