@@ -5,7 +5,9 @@ import java.time.Duration;
 import io.zdash.audit.SecurityEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -38,6 +40,16 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
+		try {
+			return throttledAuthenticate(authentication);
+		}
+		catch (DataAccessException ex) {
+			// Fail closed: nobody is signed in; the failure handler answers 503.
+			throw new InternalAuthenticationServiceException("Account storage unavailable", ex);
+		}
+	}
+
+	private Authentication throttledAuthenticate(Authentication authentication) {
 		String email = authentication.getName();
 		Duration wait = this.throttle.waitFor(email);
 		if (!wait.isZero()) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -43,8 +44,16 @@ final class SessionValidityFilter extends OncePerRequestFilter {
 		HttpSession session = request.getSession(false);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		boolean tooOld = session != null && this.clock.millis() - session.getCreationTime() > this.lifetime.toMillis();
-		boolean superseded = authentication != null && authentication.getPrincipal() instanceof AccountUser user
-				&& !this.sessions.isCurrent(user);
+		boolean superseded;
+		try {
+			superseded = authentication != null && authentication.getPrincipal() instanceof AccountUser user
+					&& !this.sessions.isCurrent(user);
+		}
+		catch (DataAccessException ex) {
+			// Cannot tell whether the session is still valid: fail closed, and say so.
+			ErrorPages.unavailable(request, response);
+			return;
+		}
 		if (tooOld || superseded) {
 			new SecurityContextLogoutHandler().logout(request, response, authentication);
 		}
