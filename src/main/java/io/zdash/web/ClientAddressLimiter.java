@@ -43,7 +43,8 @@ final class ClientAddressLimiter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !LIMITED.contains(request.getServletPath());
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !"POST".equals(request.getMethod()) || !LIMITED.contains(path);
 	}
 
 	@Override

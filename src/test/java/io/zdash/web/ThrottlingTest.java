@@ -1,0 +1,150 @@
+package io.zdash.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebJourney.Enrolled;
+import io.zdash.WebTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Guessing is bounded per account, in the database, with growing waits, whatever the address. */
+@WebTest
+class ThrottlingTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebJourney journey;
+
+	String email;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+		this.email = WebJourney.uniqueEmail();
+	}
+
+	@Test
+	void whenFiveWrongPasswordsFromChangingAddressesThenWaitsGrowAndRightPasswordIsNotEvenChecked() throws Exception {
+		this.journey.signUp(this.email);
+		for (int i = 1; i <= 4; i++) {
+			assertThat(password(this.email, "wrong password " + i, "10.0.0." + i).getResponse().getRedirectedUrl())
+				.isEqualTo("/login?error");
+		}
+		MvcResult fifth = password(this.email, "wrong password 5", "10.0.0.5");
+		assertThat(fifth.getResponse().getStatus()).isEqualTo(429);
+		assertThat(fifth.getResponse().getHeader("Retry-After")).isEqualTo("30");
+		// During the wait even the right password gets the same refusal: nothing is revealed.
+		MvcResult locked = password(this.email, WebJourney.PASSWORD, "10.0.0.6");
+		assertThat(locked.getResponse().getStatus()).isEqualTo(429);
+
+		this.clock.advance(Duration.ofSeconds(31));
+		MvcResult sixth = password(this.email, "wrong password 6", "10.0.0.7");
+		assertThat(sixth.getResponse().getHeader("Retry-After")).isEqualTo("60");
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(password(this.email, WebJourney.PASSWORD, "10.0.0.8").getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void whenUnknownEmailThrottledThenTheAnswerIsTheSameAsForAKnownOne() throws Exception {
+		this.journey.signUp(this.email);
+		String unknown = WebJourney.uniqueEmail();
+		MvcResult known = null;
+		MvcResult nobody = null;
+		for (int i = 1; i <= 5; i++) {
+			known = password(this.email, "wrong password!!", "127.0.0.1");
+			nobody = password(unknown, "wrong password!!", "127.0.0.1");
+			assertThat(nobody.getResponse().getStatus()).isEqualTo(known.getResponse().getStatus());
+			assertThat(nobody.getResponse().getRedirectedUrl()).isEqualTo(known.getResponse().getRedirectedUrl());
+		}
+		assertThat(nobody.getResponse().getStatus()).isEqualTo(429);
+		assertThat(nobody.getResponse().getHeader("Retry-After")).isEqualTo(known.getResponse().getHeader("Retry-After"));
+	}
+
+	@Test
+	void whenPasswordRightButCodesWrongThenThePasswordNeverResetsTheCodeCounter() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		for (int round = 0; round < 2; round++) {
+			MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+			this.journey.submitCode(session, wrongCode(enrolled.secret()));
+			this.journey.submitCode(session, wrongCode(enrolled.secret()));
+		}
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		MvcResult fifth = this.journey.submitCode(session, wrongCode(enrolled.secret()));
+		assertThat(fifth.getResponse().getStatus()).as(fifth.getResponse().getRedirectedUrl()).isEqualTo(429);
+		assertThat(Jsoup.parse(fifth.getResponse().getContentAsString()).getElementById("throttled-message").text())
+			.contains("Too many attempts");
+
+		// The wait is enforced on the server: a fresh session right away is refused without a check.
+		MockHttpSession impatient = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.journey.nextStep();
+		assertThat(this.journey.submitCode(impatient, this.journey.currentCode(enrolled.secret())).getResponse().getStatus())
+			.isEqualTo(429);
+
+		this.clock.advance(Duration.ofSeconds(31));
+		this.journey.signInWithCode(this.email, enrolled.secret());
+		assertThat(codeFailures()).isZero();
+	}
+
+	@Test
+	void whenHundredConsecutiveCodeFailuresThenTheAppIsBlockedUntilARecoveryCodeIsUsed() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		this.jdbc.sql("update totp_credential set failed_attempts = 99 where account_id = (select id from account where email = ?)")
+			.param(this.email).update();
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.journey.submitCode(session, wrongCode(enrolled.secret()));
+
+		// The 101st attempt, with the right code: refused, and told why.
+		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		MvcResult blocked = this.journey.submitCode(next, this.journey.currentCode(enrolled.secret()));
+		assertThat(blocked.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(blocked.getResponse().getContentAsString()).select(".error").text()).contains("blocked");
+
+		assertThat(this.journey.submitRecoveryCode(next, enrolled.recoveryCodes().get(0)).getResponse().getRedirectedUrl())
+			.endsWith("/");
+		this.journey.signInWithCode(this.email, enrolled.secret());
+	}
+
+	private MvcResult password(String email, String password, String address) throws Exception {
+		return this.mvc.perform(post("/login").with(csrf()).with(request -> {
+			request.setRemoteAddr(address);
+			request.addHeader("X-Forwarded-For", "203.0.113." + address.hashCode() % 200);
+			return request;
+		}).param("email", email).param("password", password)).andReturn();
+	}
+
+	private int codeFailures() {
+		return this.jdbc.sql("select failed_attempts from totp_credential c join account a on a.id = c.account_id where a.email = ?")
+			.param(this.email).query(Integer.class).single();
+	}
+
+	private String wrongCode(byte[] secret) {
+		io.zdash.twofactor.TotpGenerator totp = io.zdash.twofactor.TotpGenerator.AUTHENTICATOR_APPS;
+		long step = totp.timeStep(this.clock.instant());
+		java.util.List<String> valid = java.util.List.of(totp.code(secret, step - 1), totp.code(secret, step),
+				totp.code(secret, step + 1));
+		return valid.contains("123456") ? "654321" : "123456";
+	}
+
+}
