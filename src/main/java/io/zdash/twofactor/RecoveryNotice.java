@@ -3,6 +3,7 @@ package io.zdash.twofactor;
 import io.zdash.account.AccountUser;
 import io.zdash.recovery.RecoveryCodes;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +26,8 @@ class RecoveryNotice {
 	}
 
 	@ModelAttribute("recoveryCodesLeft")
-	Integer recoveryCodesLeft(@AuthenticationPrincipal AccountUser user, HttpSession session) {
+	Integer recoveryCodesLeft(@AuthenticationPrincipal AccountUser user, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
 		if (user == null || session == null || session.getAttribute(SESSION_ATTRIBUTE) == null) {
 			return null;
 		}
