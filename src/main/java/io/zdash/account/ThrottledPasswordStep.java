@@ -29,11 +29,14 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private final ApplicationEventPublisher events;
 
-	ThrottledPasswordStep(AccountUserDetailsService accounts, PasswordEncoder encoder, PasswordThrottle throttle,
-			ApplicationEventPublisher events) {
-		this.passwords = new DaoAuthenticationProvider(accounts);
+	private final AccountRepository accounts;
+
+	ThrottledPasswordStep(AccountUserDetailsService users, AccountRepository accounts, PasswordEncoder encoder,
+			PasswordThrottle throttle, ApplicationEventPublisher events) {
+		this.accounts = accounts;
+		this.passwords = new DaoAuthenticationProvider(users);
 		this.passwords.setPasswordEncoder(encoder);
-		this.passwords.setUserDetailsPasswordService(accounts);
+		this.passwords.setUserDetailsPasswordService(users);
 		this.throttle = throttle;
 		this.events = events;
 	}
@@ -65,7 +68,9 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 		}
 		catch (BadCredentialsException ex) {
 			Duration imposed = this.throttle.recordFailure(email);
-			this.events.publishEvent(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED));
+			// Shown in the owner's security log when the email is theirs; nothing is said to the client.
+			Long accountId = EmailAddress.normalise(email).flatMap(this.accounts::findByEmail).map(Account::id).orElse(null);
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED));
 			if (!imposed.isZero()) {
 				throw new SignInThrottledException(imposed);
 			}

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
+import io.zdash.audit.SecurityEvents;
 import io.zdash.recovery.RecoveryCodes;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +29,13 @@ class SecurityPageController {
 
 	private final SessionFactors sessionFactors;
 
+	private final SecurityEvents events;
+
 	private final AccountSessions accountSessions;
 
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
-			SessionFactors sessionFactors, AccountSessions accountSessions) {
+			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events) {
+		this.events = events;
 		this.twoFactor = twoFactor;
 		this.recoveryCodes = recoveryCodes;
 		this.accounts = accounts;
@@ -40,10 +44,17 @@ class SecurityPageController {
 	}
 
 	@GetMapping("/security")
-	String security(@AuthenticationPrincipal AccountUser user, HttpServletRequest request, Model model) {
+	String security(@AuthenticationPrincipal AccountUser user, @RequestParam(defaultValue = "0") String page,
+			HttpServletRequest request, Model model) {
 		request.getSession().removeAttribute(RecoveryNotice.SESSION_ATTRIBUTE);
 		model.addAttribute("recoveryCodesLeft", null);
+		model.addAttribute("events", this.events.forAccount(user.accountId(), pageNumber(page)));
 		return page(user, model);
+	}
+
+	/** A malformed or negative page number shows the newest page rather than an error. */
+	private static int pageNumber(String page) {
+		return (page != null && page.matches("\\d{1,5}")) ? Integer.parseInt(page) : 0;
 	}
 
 	@PostMapping("/security/two-factor/disable")
@@ -57,6 +68,7 @@ class SecurityPageController {
 		boolean passwordOk = this.accounts.passwordMatches(user.accountId(), password);
 		if (!passwordOk || !this.twoFactor.disable(user.accountId(), code)) {
 			model.addAttribute("disableError", "security.disable.error");
+			model.addAttribute("events", this.events.forAccount(user.accountId(), 0));
 			return page(user, model);
 		}
 		this.sessionFactors.markNotEnrolled(request, response);

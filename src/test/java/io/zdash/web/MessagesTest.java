@@ -69,6 +69,14 @@ class MessagesTest {
 	}
 
 	@Test
+	void whenSecurityEventsAreShownThenEveryTypeHasItsText() throws IOException {
+		Set<String> defined = load("messages.properties").stringPropertyNames();
+		for (io.zdash.audit.SecurityEvent.Type type : io.zdash.audit.SecurityEvent.Type.values()) {
+			assertThat(defined).contains("event." + type.name());
+		}
+	}
+
+	@Test
 	void whenTemplatesReadThenNoTextIsTypedIntoThem() throws IOException {
 		List<String> hardCoded = new ArrayList<>();
 		for (Path template : files(TEMPLATES, ".html")) {

@@ -1,0 +1,69 @@
+package io.zdash.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.zdash.support.SqlTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/** Reading the security log, newest first, and pruning what is older than its retention. */
+@Service
+public class SecurityEvents {
+
+	public static final int PAGE_SIZE = 20;
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);
+
+	/** One row of the log as pages show it. */
+	public record Entry(Instant occurredAt, String type, String detail, String clientAddress, String userAgent) {
+	}
+
+	/** A page of entries and whether an older page exists. */
+	public record Page(List<Entry> entries, int number, boolean hasOlder) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	SecurityEvents(JdbcClient jdbc, Clock clock, @Value("${zdash.audit.retention:90d}") Duration retention) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.retention = retention;
+	}
+
+	public Page forAccount(long accountId, int page) {
+		int number = Math.max(0, Math.min(page, 10_000));
+		List<Entry> rows = this.jdbc.sql("""
+				select occurred_at, type, detail, client_address, user_agent from security_event
+				where account_id = ? order by occurred_at desc, id desc offset ? rows fetch next ? rows only""")
+			.params(accountId, number * PAGE_SIZE, PAGE_SIZE + 1)
+			.query((rs, n) -> new Entry(SqlTime.instant(rs, "occurred_at"), rs.getString("type"), rs.getString("detail"),
+					rs.getString("client_address"), rs.getString("user_agent")))
+			.list();
+		boolean hasOlder = rows.size() > PAGE_SIZE;
+		return new Page(hasOlder ? rows.subList(0, PAGE_SIZE) : rows, number, hasOlder);
+	}
+
+	/** Daily: the log keeps {@code zdash.audit.retention} (90 days by default). */
+	@Scheduled(cron = "${zdash.audit.prune-cron:0 17 3 * * *}")
+	public int prune() {
+		Instant cutoff = this.clock.instant().minus(this.retention);
+		int removed = this.jdbc.sql("delete from security_event where occurred_at < ?").param(SqlTime.utc(cutoff)).update();
+		if (removed > 0) {
+			log.info("Pruned {} security events older than {}", removed, this.retention);
+		}
+		return removed;
+	}
+
+}
