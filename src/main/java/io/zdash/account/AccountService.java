@@ -61,6 +61,11 @@ public class AccountService {
 			.orElse(false);
 	}
 
+	/** The account's email, for messages sent to its owner. */
+	public Optional<String> emailOf(long accountId) {
+		return this.accounts.findById(accountId).map(Account::email);
+	}
+
 	record SignupProblem(String field, String messageKey) {
 	}
 
