@@ -47,6 +47,15 @@ class SessionFactors {
 		request.changeSessionId();
 	}
 
+	/** The password was entered again (step-up without 2FA): a fresh password factor. */
+	void grantPassword(HttpServletRequest request, HttpServletResponse response) {
+		update(request, response, authorities -> {
+			authorities.removeIf(a -> SignInFactors.PASSWORD.equals(a.getAuthority()));
+			authorities.add(FactorGrantedAuthority.withAuthority(SignInFactors.PASSWORD).issuedAt(this.clock.instant()).build());
+		});
+		request.changeSessionId();
+	}
+
 	/** 2FA was just turned on with a code from the app: this session has proved both factors. */
 	void markEnrolled(HttpServletRequest request, HttpServletResponse response) {
 		grantCode(request, response);

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
@@ -17,7 +18,6 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -33,6 +33,10 @@ class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	/** Sensitive actions: they need the strongest factor entered within the step-up window. */
+	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/security/two-factor/disable",
+			"/security/recovery-codes" };
 
 	/**
 	 * Adds the factor rule to every {@code authenticated()} and {@code hasRole()} check of both chains.
@@ -91,13 +95,18 @@ class SecurityConfig {
 			// The second step itself needs only the password: this check bypasses the factor rule.
 			.requestMatchers("/login/totp", "/login/recovery")
 			.access(AuthorityAuthorizationManager.hasAuthority(SignInFactors.PASSWORD))
+			.requestMatchers(HttpMethod.POST, STEP_UP_ACTIONS)
+			.access(new RecentFactor(properties.stepUpWindow(), clock))
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
 				.failureHandler(new SignInFailureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-			.exceptionHandling(ex -> ex.defaultDeniedHandlerForMissingAuthority(
-					new LoginUrlAuthenticationEntryPoint("/login/totp"), SignInFactors.TOTP))
+			.exceptionHandling(ex -> ex
+				.defaultDeniedHandlerForMissingAuthority(new FactorEntryPoint(SignInFactors.TOTP, "/login/totp"),
+						SignInFactors.TOTP)
+				.defaultDeniedHandlerForMissingAuthority(new FactorEntryPoint(SignInFactors.PASSWORD, "/login"),
+						SignInFactors.PASSWORD))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.addFilterBefore(new ClientAddressLimiter(properties.clientLimit().capacity(),

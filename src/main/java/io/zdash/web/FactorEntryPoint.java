@@ -1,0 +1,68 @@
+package io.zdash.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.account.SignInFactors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Where a browser goes when a factor is missing or too old. Without it yet: its sign-in step. With
+ * it, but entered too long ago for a sensitive action: the re-check page, which then sends the
+ * person back to the page the action came from.
+ */
+final class FactorEntryPoint implements AuthenticationEntryPoint {
+
+	private final String factor;
+
+	private final String signInStep;
+
+	FactorEntryPoint(String factor, String signInStep) {
+		this.factor = factor;
+		this.signInStep = signInStep;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (!SignInFactors.has(current, this.factor)) {
+			response.sendRedirect(request.getContextPath() + this.signInStep);
+			return;
+		}
+		String url = UriComponentsBuilder.fromPath(request.getContextPath() + "/security/confirm")
+			.queryParam("continue", returnPath(request))
+			.build()
+			.encode()
+			.toUriString();
+		response.sendRedirect(url);
+	}
+
+	/** The page the action came from, only if it is one of ours: never an open redirect. */
+	static String returnPath(HttpServletRequest request) {
+		String referer = request.getHeader("Referer");
+		if (referer != null) {
+			try {
+				URI uri = URI.create(referer);
+				boolean sameHost = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
+				String path = uri.getRawPath();
+				if (sameHost && path != null && path.startsWith("/") && !path.startsWith("//")) {
+					return path;
+				}
+			}
+			catch (IllegalArgumentException malformed) {
+				// fall through to the default
+			}
+		}
+		return "GET".equals(request.getMethod()) ? request.getRequestURI() : "/security";
+	}
+
+}

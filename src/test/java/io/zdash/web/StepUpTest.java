@@ -1,0 +1,116 @@
+package io.zdash.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebJourney.Enrolled;
+import io.zdash.WebTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Sensitive actions need the strongest factor from the last ten minutes, then go back where they came from. */
+@WebTest
+class StepUpTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	WebJourney journey;
+
+	String email;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+		this.email = WebJourney.uniqueEmail();
+	}
+
+	@Test
+	void whenCodeIsFreshThenTokenIsRevealedStraightAway() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signInWithCode(this.email, enrolled.secret());
+		String id = createInstance(session);
+		assertThat(reveal(session, id).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void whenCodeOlderThanTenMinutesThenSensitiveActionsAskForANewOneAndComeBack() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signInWithCode(this.email, enrolled.secret());
+		String id = createInstance(session);
+		this.clock.advance(Duration.ofMinutes(11));
+
+		MvcResult asked = reveal(session, id);
+		assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/security/confirm?continue=/");
+		for (String action : new String[] { "/security/two-factor/disable", "/security/recovery-codes" }) {
+			assertThat(this.mvc.perform(post(action).session(session).with(csrf()).header("Referer", "http://localhost/security")
+				.param("password", WebJourney.PASSWORD).param("code", "123456")).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/security/confirm?continue=/security");
+		}
+		assertThat(this.journey.page("/security/confirm?continue=/", session).getElementById("code")).isNotNull();
+
+		MvcResult wrong = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("code", "not a code")).andReturn();
+		assertThat(Jsoup.parse(wrong.getResponse().getContentAsString()).select(".error").text()).isNotBlank();
+
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+			.param("continue", "/").param("code", this.journey.currentCode(enrolled.secret()))).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
+		MvcResult revealed = reveal(session, id);
+		assertThat(revealed.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(revealed.getResponse().getContentAsString()).select(".token").text()).matches("[0-9A-F]{48}");
+	}
+
+	@Test
+	void whenTwoFactorOffThenThePasswordIsAskedAgain() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		String id = createInstance(session);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(reveal(session, id).getResponse().getRedirectedUrl()).startsWith("/security/confirm");
+		assertThat(this.journey.page("/security/confirm?continue=/", session).getElementById("password")).isNotNull();
+		MvcResult wrong = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("password", "not my password")).andReturn();
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(200);
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+			.param("continue", "/").param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(reveal(session, id).getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void whenContinueLeadsElsewhereThenItStaysOnThisSite() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		for (String next : new String[] { "//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)" }) {
+			MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+				.param("continue", next).param("password", WebJourney.PASSWORD)).andReturn();
+			assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		}
+	}
+
+	private String createInstance(MockHttpSession session) throws Exception {
+		this.mvc.perform(post("/instances").session(session).with(csrf()).param("name", "Shop"));
+		return this.journey.page("/", session).selectFirst(".instance-id").text();
+	}
+
+	private MvcResult reveal(MockHttpSession session, String id) throws Exception {
+		return this.mvc.perform(post("/instances/{id}/token", id).session(session).with(csrf())
+			.header("Referer", "http://localhost/")).andReturn();
+	}
+
+}
