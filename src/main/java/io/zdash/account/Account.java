@@ -3,7 +3,8 @@ package io.zdash.account;
 import java.time.Instant;
 
 /** A person's account. The password hash never leaves this package. */
-record Account(long id, String email, String passwordHash, Instant createdAt, int sessionEpoch) {
+record Account(long id, String email, String passwordHash, Instant createdAt, int sessionEpoch, String role,
+		Instant disabledAt) {
 
 	@Override
 	public String toString() {

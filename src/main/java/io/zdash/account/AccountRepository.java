@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
 	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("email"),
-			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"), rs.getInt("session_epoch"));
+			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"), rs.getInt("session_epoch"),
+			rs.getString("role"), SqlTime.instant(rs, "disabled_at"));
 
 	private final JdbcClient jdbc;
 
@@ -29,6 +30,23 @@ class AccountRepository {
 			.params(email, passwordHash, SqlTime.utc(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** The first account of an installation administers it: the lowest id, whatever the races. */
+	void makeAdminIfFirst(long id) {
+		this.jdbc.sql("update account set role = 'ADMIN' where id = ? and id = (select min(id) from account)").param(id).update();
+	}
+
+	void setRole(long id, String role) {
+		this.jdbc.sql("update account set role = ? where id = ?").params(role, id).update();
+	}
+
+	void setDisabled(long id, Instant disabledAt) {
+		this.jdbc.sql("update account set disabled_at = ? where id = ?").params(SqlTime.utc(disabledAt), id).update();
+	}
+
+	void recordSignIn(long id, Instant at) {
+		this.jdbc.sql("update account set last_sign_in_at = ? where id = ?").params(SqlTime.utc(at), id).update();
 	}
 
 	Optional<Account> findByEmail(String email) {

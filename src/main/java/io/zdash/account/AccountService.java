@@ -19,7 +19,11 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock) {
+	private final PasswordThrottle throttle;
+
+	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock,
+			PasswordThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
@@ -40,7 +44,7 @@ public class AccountService {
 		String hash = this.encoder.encode(password);
 		if (!this.accounts.emailExists(email.get())) {
 			try {
-				this.accounts.insert(email.get(), hash, this.clock.instant());
+				this.accounts.makeAdminIfFirst(this.accounts.insert(email.get(), hash, this.clock.instant()));
 			}
 			catch (DuplicateKeyException raceWithAnotherSignup) {
 				// Same answer as below.
@@ -59,6 +63,20 @@ public class AccountService {
 		return this.accounts.findById(accountId)
 			.map(account -> this.encoder.matches(password, account.passwordHash()))
 			.orElse(false);
+	}
+
+	/** Lifts a password-step pause on the account's email (an administrator's action). */
+	public void unlockPassword(long accountId) {
+		this.accounts.findById(accountId).ifPresent(account -> this.throttle.reset(account.email()));
+	}
+
+	/** How long the account's email must still wait at the password step. */
+	public java.time.Duration passwordWait(String email) {
+		return this.throttle.waitFor(email);
+	}
+
+	public void setDisabled(long accountId, boolean disabled) {
+		this.accounts.setDisabled(accountId, disabled ? this.clock.instant() : null);
 	}
 
 	/** The account's email, for messages sent to its owner. */

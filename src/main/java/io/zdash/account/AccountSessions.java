@@ -43,6 +43,11 @@ public class AccountSessions {
 		this.repository.saveContext(context, request, response);
 	}
 
+	/** Ends every session of the account at its next request, on every node. */
+	public void signOutEverywhere(long accountId) {
+		this.accounts.bumpSessionEpoch(accountId);
+	}
+
 	/** Whether a session signed in by this principal is still current. */
 	public boolean isCurrent(AccountUser user) {
 		return this.accounts.sessionEpoch(user.accountId()) == user.sessionEpoch();

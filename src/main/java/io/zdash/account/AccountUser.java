@@ -27,9 +27,12 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
 	private final int sessionEpoch;
 
+	private final boolean enabled;
+
 	AccountUser(long accountId, String email, String passwordHash, List<GrantedAuthority> authorities,
-			int sessionEpoch) {
+			int sessionEpoch, boolean enabled) {
 		this.sessionEpoch = sessionEpoch;
+		this.enabled = enabled;
 		this.accountId = accountId;
 		this.email = email;
 		this.passwordHash = passwordHash;
@@ -46,7 +49,7 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 	}
 
 	AccountUser withSessionEpoch(int epoch) {
-		return new AccountUser(this.accountId, this.email, null, this.authorities, epoch);
+		return new AccountUser(this.accountId, this.email, null, this.authorities, epoch, this.enabled);
 	}
 
 	@Override
@@ -62,6 +65,12 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return this.authorities;
+	}
+
+	/** A disabled account's password step fails like a wrong password. */
+	@Override
+	public boolean isEnabled() {
+		return this.enabled;
 	}
 
 	@Override

@@ -22,9 +22,16 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
 	private final TwoFactorStatus twoFactor;
 
-	AccountUserDetailsService(AccountRepository accounts, TwoFactorStatus twoFactor) {
+	private final TwoFactorPolicy policy;
+
+	private final AdminProperties admin;
+
+	AccountUserDetailsService(AccountRepository accounts, TwoFactorStatus twoFactor, TwoFactorPolicy policy,
+			AdminProperties admin) {
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
+		this.policy = policy;
+		this.admin = admin;
 	}
 
 	@Override
@@ -42,17 +49,24 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 		AccountUser accountUser = (AccountUser) user;
 		this.accounts.updatePasswordHash(accountUser.accountId(), newPasswordHash);
 		return new AccountUser(accountUser.accountId(), accountUser.getUsername(), newPasswordHash,
-				List.copyOf(accountUser.getAuthorities()), accountUser.sessionEpoch());
+				List.copyOf(accountUser.getAuthorities()), accountUser.sessionEpoch(), accountUser.isEnabled());
 	}
 
 	private AccountUser toUser(Account account) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+		boolean namedAdmin = EmailAddress.normalise(this.admin.email()).filter(account.email()::equals).isPresent();
+		if ("ADMIN".equals(account.role()) || namedAdmin) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+		}
 		if (this.twoFactor.isEnabled(account.id())) {
 			authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_ENROLLED));
 		}
+		else if (this.policy.requiredForEveryone()) {
+			authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_REQUIRED));
+		}
 		return new AccountUser(account.id(), account.email(), account.passwordHash(), authorities,
-				account.sessionEpoch());
+				account.sessionEpoch(), account.disabledAt() == null);
 	}
 
 }

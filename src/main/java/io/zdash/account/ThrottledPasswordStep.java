@@ -1,5 +1,6 @@
 package io.zdash.account;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.zdash.audit.SecurityEvent;
@@ -31,9 +32,12 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private final AccountRepository accounts;
 
+	private final Clock clock;
+
 	ThrottledPasswordStep(AccountUserDetailsService users, AccountRepository accounts, PasswordEncoder encoder,
-			PasswordThrottle throttle, ApplicationEventPublisher events) {
+			PasswordThrottle throttle, ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
+		this.clock = clock;
 		this.passwords = new DaoAuthenticationProvider(users);
 		this.passwords.setPasswordEncoder(encoder);
 		this.passwords.setUserDetailsPasswordService(users);
@@ -62,8 +66,9 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
 			this.throttle.reset(email);
-			this.events.publishEvent(SecurityEvent.of(((AccountUser) result.getPrincipal()).accountId(),
-					SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED));
+			long accountId = ((AccountUser) result.getPrincipal()).accountId();
+			this.accounts.recordSignIn(accountId, this.clock.instant());
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED));
 			return result;
 		}
 		catch (BadCredentialsException ex) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
+import io.zdash.account.TwoFactorPolicy;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.recovery.RecoveryCodes;
 
@@ -31,11 +32,15 @@ class SecurityPageController {
 
 	private final SecurityEvents events;
 
+	private final TwoFactorPolicy policy;
+
 	private final AccountSessions accountSessions;
 
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
-			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events) {
+			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events,
+			TwoFactorPolicy policy) {
 		this.events = events;
+		this.policy = policy;
 		this.twoFactor = twoFactor;
 		this.recoveryCodes = recoveryCodes;
 		this.accounts = accounts;
@@ -63,6 +68,11 @@ class SecurityPageController {
 			Model model, RedirectAttributes redirect) {
 		if (!this.twoFactor.isEnabled(user.accountId())) {
 			return "redirect:/security";
+		}
+		if (this.policy.requiredForEveryone()) {
+			model.addAttribute("disableError", "security.disable.required");
+			model.addAttribute("events", this.events.forAccount(user.accountId(), 0));
+			return page(user, model);
 		}
 		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
 		boolean passwordOk = this.accounts.passwordMatches(user.accountId(), password);

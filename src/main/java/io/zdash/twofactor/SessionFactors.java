@@ -59,7 +59,10 @@ class SessionFactors {
 	/** 2FA was just turned on with a code from the app: this session has proved both factors. */
 	void markEnrolled(HttpServletRequest request, HttpServletResponse response) {
 		grantCode(request, response);
-		update(request, response, authorities -> authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_ENROLLED)));
+		update(request, response, authorities -> {
+			authorities.removeIf(a -> SignInFactors.TOTP_REQUIRED.equals(a.getAuthority()));
+			authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_ENROLLED));
+		});
 	}
 
 	void markNotEnrolled(HttpServletRequest request, HttpServletResponse response) {

@@ -11,7 +11,7 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Grants a request when the session holds every factor its account needs: the password always,
- * and the one-time code when the account has 2FA on (marked at the password step). A denial names
+ * and the one-time code when the account has 2FA on or must enroll (marked at the password step). A denial names
  * the missing factor, which is how the browser chain knows to send the person to the code page.
  */
 final class AllFactorsOfAccount implements AuthorizationManager<Object> {
@@ -29,7 +29,7 @@ final class AllFactorsOfAccount implements AuthorizationManager<Object> {
 
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, Object object) {
-		boolean needsCode = SignInFactors.has(authentication.get(), SignInFactors.TOTP_ENROLLED);
+		boolean needsCode = SignInFactors.needsCode(authentication.get());
 		return (needsCode ? this.passwordAndCode : this.password).authorize(authentication, object);
 	}
 

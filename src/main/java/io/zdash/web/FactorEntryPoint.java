@@ -34,6 +34,11 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (SignInFactors.has(current, SignInFactors.TOTP_REQUIRED) && SignInFactors.TOTP.equals(this.factor)) {
+			// 2FA is required of everyone and this account has none yet: set it up before anything else.
+			response.sendRedirect(request.getContextPath() + "/security/two-factor/setup");
+			return;
+		}
 		if (!SignInFactors.has(current, this.factor)) {
 			response.sendRedirect(request.getContextPath() + this.signInStep);
 			return;

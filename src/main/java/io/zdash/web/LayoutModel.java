@@ -16,4 +16,9 @@ class LayoutModel {
 		return SignInFactors.isComplete(authentication);
 	}
 
+	@ModelAttribute("isAdmin")
+	boolean isAdmin(Authentication authentication) {
+		return SignInFactors.isComplete(authentication) && SignInFactors.has(authentication, "ROLE_ADMIN");
+	}
+
 }

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -87,16 +88,21 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain browserChain(HttpSecurity http, WebProperties properties, Clock clock,
 			SessionValidityFilter sessionValidity) throws Exception {
+		RecentFactor recentFactor = new RecentFactor(properties.stepUpWindow(), clock);
 		http.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/signup", "/error", "/throttled", "/unavailable", "/css/**", "/js/**",
 					"/favicon.ico")
 			.permitAll()
 			// The second step itself needs only the password: this check bypasses the factor rule.
-			.requestMatchers("/login/totp", "/login/recovery")
+			.requestMatchers("/login/totp", "/login/recovery", "/security/two-factor/setup", "/security/two-factor/setup/confirm")
 			.access(AuthorityAuthorizationManager.hasAuthority(SignInFactors.PASSWORD))
+			.requestMatchers(HttpMethod.POST, "/admin/**")
+			.access(AuthorizationManagers.allOf(recentFactor, AuthorityAuthorizationManager.hasRole("ADMIN")))
 			.requestMatchers(HttpMethod.POST, STEP_UP_ACTIONS)
-			.access(new RecentFactor(properties.stepUpWindow(), clock))
+			.access(recentFactor)
+			.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")

@@ -66,10 +66,13 @@ class SecurityRulesTest {
 		String email = WebJourney.uniqueEmail();
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(email));
 		MockHttpSession half = this.journey.signIn(email, WebJourney.PASSWORD);
-		for (String page : new String[] { "/", "/security", "/security/two-factor/setup" }) {
+		for (String page : new String[] { "/", "/security" }) {
 			this.mvc.perform(get(page).session(half)).andExpect(status().is3xxRedirection())
 				.andExpect(header().string("Location", containsString("/login/totp")));
 		}
+		// Open to the password step (for installations that require 2FA), but not to an enrolled account.
+		this.mvc.perform(get("/security/two-factor/setup").session(half)).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/security"));
 		this.mvc.perform(get("/api/instances").session(half)).andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc.perform(post("/instances").session(half).with(

@@ -1,0 +1,107 @@
+package io.zdash.admin;
+
+import io.zdash.account.AccountService;
+import io.zdash.account.AccountSessions;
+import io.zdash.account.AccountUser;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.twofactor.TwoFactorAdmin;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administration pages. Access (ADMIN role, recent second factor) is decided by the security rules. */
+@Controller
+class AdminController {
+
+	private final AccountOverview overview;
+
+	private final AdminSettings settings;
+
+	private final TwoFactorAdmin twoFactor;
+
+	private final AccountService accounts;
+
+	private final AccountSessions sessions;
+
+	private final ApplicationEventPublisher events;
+
+	AdminController(AccountOverview overview, AdminSettings settings, TwoFactorAdmin twoFactor, AccountService accounts,
+			AccountSessions sessions, ApplicationEventPublisher events) {
+		this.overview = overview;
+		this.settings = settings;
+		this.twoFactor = twoFactor;
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.events = events;
+	}
+
+	@GetMapping("/admin")
+	String accounts(@RequestParam(defaultValue = "0") String page, Model model) {
+		int number = page.matches("\\d{1,5}") ? Integer.parseInt(page) : 0;
+		model.addAttribute("accounts", this.overview.page(number));
+		model.addAttribute("page", number);
+		model.addAttribute("pageSize", AccountOverview.PAGE_SIZE);
+		model.addAttribute("twoFactorRequired", this.settings.requiredForEveryone());
+		return "admin/accounts";
+	}
+
+	@PostMapping("/admin/settings")
+	String settings(@RequestParam(required = false) String requireTwoFactor, RedirectAttributes redirect) {
+		this.settings.requireTwoFactor("true".equals(requireTwoFactor));
+		redirect.addFlashAttribute("notice", "admin.notice.saved");
+		return "redirect:/admin";
+	}
+
+	/** Lost device: the account signs in with its password next time and sets 2FA up again. */
+	@PostMapping("/admin/accounts/{id}/reset-two-factor")
+	String resetTwoFactor(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+		if (this.twoFactor.reset(id, admin.accountId())) {
+			this.sessions.signOutEverywhere(id);
+		}
+		redirect.addFlashAttribute("notice", "admin.notice.reset");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/accounts/{id}/unlock")
+	String unlock(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+		this.accounts.unlockPassword(id);
+		this.twoFactor.unlock(id);
+		record(id, SecurityEvent.Type.ACCOUNT_UNLOCKED_BY_ADMIN, admin);
+		redirect.addFlashAttribute("notice", "admin.notice.unlocked");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/accounts/{id}/disable")
+	String disable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+		if (id == admin.accountId()) {
+			// An administrator cannot lock the installation out by disabling themselves.
+			redirect.addFlashAttribute("notice", "admin.error.self");
+			return "redirect:/admin";
+		}
+		this.accounts.setDisabled(id, true);
+		this.sessions.signOutEverywhere(id);
+		record(id, SecurityEvent.Type.ACCOUNT_DISABLED_BY_ADMIN, admin);
+		redirect.addFlashAttribute("notice", "admin.notice.disabled");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/accounts/{id}/enable")
+	String enable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+		this.accounts.setDisabled(id, false);
+		record(id, SecurityEvent.Type.ACCOUNT_ENABLED_BY_ADMIN, admin);
+		redirect.addFlashAttribute("notice", "admin.notice.enabled");
+		return "redirect:/admin";
+	}
+
+	private void record(long accountId, SecurityEvent.Type type, AccountUser admin) {
+		this.events.publishEvent(new SecurityEvent(accountId, type, "admin=" + admin.accountId()));
+	}
+
+}

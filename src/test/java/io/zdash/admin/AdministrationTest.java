@@ -1,0 +1,173 @@
+package io.zdash.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebJourney.Enrolled;
+import io.zdash.WebTest;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** An installation of its own: its first account administers it. */
+@WebTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:administration;DB_CLOSE_DELAY=-1")
+class AdministrationTest {
+
+	static String adminEmail;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebJourney journey;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.clock.set(Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+		if (adminEmail == null) {
+			adminEmail = WebJourney.uniqueEmail();
+			this.journey.signUp(adminEmail);
+		}
+		this.jdbc.sql("delete from app_setting").update();
+	}
+
+	@Test
+	void whenOrdinaryAccountThenAdministrationIsForbidden() throws Exception {
+		MockHttpSession user = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		assertThat(this.mvc.perform(get("/admin").session(user)).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.mvc.perform(get("/admin/events").session(user)).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(this.journey.page("/", user).select("a[href='/admin']")).isEmpty();
+	}
+
+	@Test
+	void whenUserLostTheirPhoneThenAdminResetsTwoFactorAndTheUserSignsInWithThePasswordAlone() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		MockHttpSession userSession = this.journey.signUpAndSignIn(email);
+		this.journey.enableTwoFactor(userSession);
+		long id = accountId(email);
+
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		Document page = this.journey.page("/admin", admin);
+		assertThat(page.getElementById("account-" + id).text()).contains(email).contains("On since");
+		assertThat(page.getElementById("account-" + id).text()).doesNotContainIgnoringCase("secret");
+		assertThat(adminPost(admin, "/admin/accounts/" + id + "/reset-two-factor").getResponse().getRedirectedUrl())
+			.isEqualTo("/admin");
+
+		assertThat(this.mvc.perform(get("/").session(userSession)).andReturn().getResponse().getStatus())
+			.as("the user's sessions end").isEqualTo(302);
+		MockHttpSession again = this.journey.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.mvc.perform(get("/").session(again)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select detail from security_event where account_id = ? and type = 'TWO_FACTOR_RESET_BY_ADMIN'")
+			.param(id).query(String.class).single()).isEqualTo("admin=" + accountId(adminEmail));
+	}
+
+	@Test
+	void whenAdminActsWithAStalePasswordThenStepUpFirst() throws Exception {
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		this.clock.advance(Duration.ofMinutes(11));
+		MvcResult asked = adminPost(admin, "/admin/settings");
+		assertThat(asked.getResponse().getRedirectedUrl()).startsWith("/security/confirm");
+	}
+
+	@Test
+	void whenAccountDisabledThenItCannotSignInUntilEnabled() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		MockHttpSession userSession = this.journey.signUpAndSignIn(email);
+		long id = accountId(email);
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		adminPost(admin, "/admin/accounts/" + id + "/disable");
+		assertThat(this.mvc.perform(get("/").session(userSession)).andReturn().getResponse().getStatus()).isEqualTo(302);
+		assertThat(this.mvc.perform(post("/login").with(csrf()).param("email", email).param("password", WebJourney.PASSWORD))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+		adminPost(admin, "/admin/accounts/" + id + "/enable");
+		assertThat(this.mvc.perform(post("/login").with(csrf()).param("email", email).param("password", WebJourney.PASSWORD))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+		// Nobody can disable themselves out of the installation.
+		adminPost(admin, "/admin/accounts/" + accountId(adminEmail) + "/disable");
+		assertThat(this.jdbc.sql("select count(*) from account where email = ? and disabled_at is null").param(adminEmail)
+			.query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void whenPasswordStepPausedThenAdminLiftsThePause() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.journey.signUp(email);
+		for (int i = 0; i < 5; i++) {
+			this.journey.signIn(email, "wrong password " + i);
+		}
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		assertThat(this.journey.page("/admin", admin).getElementById("account-" + accountId(email)).text()).contains("paused");
+		adminPost(admin, "/admin/accounts/" + accountId(email) + "/unlock");
+		assertThat(this.mvc.perform(post("/login").with(csrf()).param("email", email).param("password", WebJourney.PASSWORD))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void whenTwoFactorRequiredForEveryoneThenAccountsWithoutItEnrollBeforeAnythingElse() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.journey.signUp(email);
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		this.mvc.perform(post("/admin/settings").session(admin).with(csrf()).param("requireTwoFactor", "true"));
+
+		MockHttpSession user = this.journey.signIn(email, WebJourney.PASSWORD);
+		for (String page : new String[] { "/", "/security", "/login/totp" }) {
+			MvcResult refused = this.mvc.perform(get(page).session(user)).andReturn();
+			assertThat(refused.getResponse().getRedirectedUrl()).as(page).isIn("/security/two-factor/setup", "/");
+		}
+		assertThat(this.mvc.perform(get("/api/instances").session(user)).andReturn().getResponse().getStatus()).isEqualTo(401);
+		Enrolled enrolled = this.journey.enableTwoFactor(user);
+		assertThat(enrolled.recoveryCodes()).hasSize(10);
+		assertThat(this.mvc.perform(get("/").session(user)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		MvcResult off = this.mvc.perform(post("/security/two-factor/disable").session(user).with(csrf())
+			.param("password", WebJourney.PASSWORD).param("code", enrolled.recoveryCodes().get(0))).andReturn();
+		assertThat(off.getResponse().getContentAsString()).contains("required for every account");
+	}
+
+	@Test
+	void whenAdminFiltersTheSecurityLogThenOnlyMatchingEventsShow() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.journey.signUp(email);
+		this.journey.signIn(email, "wrong password here");
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		Document filtered = this.journey.page("/admin/events?account=" + email + "&type=SIGN_IN_PASSWORD_FAILED", admin);
+		assertThat(filtered.select(".security-event")).hasSize(1);
+		assertThat(filtered.select(".security-event").text()).contains(email).contains("Wrong password");
+		String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+		assertThat(this.journey.page("/admin/events?account=" + email + "&from=" + today + "&to=" + today, admin)
+			.select(".security-event")).isNotEmpty();
+		assertThat(this.journey.page("/admin/events?account=" + email + "&from=2000-01-01&to=2000-01-02", admin)
+			.select(".security-event")).isEmpty();
+		assertThat(this.journey.page("/admin/events?type=<script>&from=nonsense&page=-1", admin).select("h1").text())
+			.isNotBlank();
+	}
+
+	private MvcResult adminPost(MockHttpSession admin, String path) throws Exception {
+		return this.mvc.perform(post(path).session(admin).with(csrf()).header("Referer", "http://localhost/admin")).andReturn();
+	}
+
+	private long accountId(String email) {
+		return this.jdbc.sql("select id from account where email = ?").param(email).query(Long.class).single();
+	}
+
+}
