@@ -3,7 +3,11 @@ package io.zdash.account;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.zdash.audit.SecurityEvent;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -21,9 +25,12 @@ public class AccountService {
 
 	private final PasswordThrottle throttle;
 
+	private final ApplicationEventPublisher events;
+
 	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock,
-			PasswordThrottle throttle) {
+			PasswordThrottle throttle, ApplicationEventPublisher events) {
 		this.throttle = throttle;
+		this.events = events;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
@@ -63,6 +70,23 @@ public class AccountService {
 		return this.accounts.findById(accountId)
 			.map(account -> this.encoder.matches(password, account.passwordHash()))
 			.orElse(false);
+	}
+
+	/** @return why the new password is refused, or empty once it replaced the old one */
+	@Transactional
+	public Optional<PasswordProblem> changePassword(long accountId, String newPassword) {
+		Optional<Account> account = this.accounts.findById(accountId);
+		if (account.isEmpty()) {
+			return Optional.of(PasswordProblem.EMPTY);
+		}
+		Optional<PasswordProblem> weak = this.policy.check(newPassword, account.get().email());
+		if (weak.isPresent()) {
+			return weak;
+		}
+		this.accounts.updatePasswordHash(accountId, this.encoder.encode(newPassword));
+		this.throttle.reset(account.get().email());
+		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED));
+		return Optional.empty();
 	}
 
 	/** Lifts a password-step pause on the account's email (an administrator's action). */

@@ -37,7 +37,7 @@ class SecurityConfig {
 
 	/** Sensitive actions: they need the strongest factor entered within the step-up window. */
 	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/security/two-factor/disable",
-			"/security/recovery-codes" };
+			"/security/recovery-codes", "/security/password" };
 
 	/**
 	 * Adds the factor rule to every {@code authenticated()} and {@code hasRole()} check of both chains.

@@ -1,0 +1,43 @@
+package io.zdash.account;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Change password" on the Security page. Step-up has already checked a recent factor; the new
+ * password meets the same policy as at sign-up; every other session of the account is signed out.
+ */
+@Controller
+class PasswordChangeController {
+
+	private final AccountService accounts;
+
+	private final AccountSessions sessions;
+
+	PasswordChangeController(AccountService accounts, AccountSessions sessions) {
+		this.accounts = accounts;
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/security/password")
+	String change(@RequestParam(required = false) String newPassword, @AuthenticationPrincipal AccountUser user,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		Optional<PasswordProblem> problem = this.accounts.changePassword(user.accountId(), newPassword);
+		if (problem.isPresent()) {
+			redirect.addFlashAttribute("passwordError", problem.get().messageKey());
+			return "redirect:/security#password";
+		}
+		this.sessions.signOutOtherSessions(request, response);
+		redirect.addFlashAttribute("notice", "password.changed");
+		return "redirect:/security";
+	}
+
+}
