@@ -36,6 +36,14 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void whenNotificationsAreAddedThenNoFeatureDependsOnThem() {
+		// Features publish events; emailing about them is a listener's business that none may call.
+		noClasses().that().resideOutsideOfPackage("io.zdash.notify..")
+			.should().dependOnClassesThat().resideInAPackage("io.zdash.notify..")
+			.check(this.classes);
+	}
+
+	@Test
 	void whenRecoveryCodesAreBuiltThenTheyDoNotKnowHowTotpWorks() {
 		noClasses().that().resideInAPackage("io.zdash.recovery..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.twofactor..")

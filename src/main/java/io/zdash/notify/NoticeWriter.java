@@ -1,0 +1,90 @@
+package io.zdash.notify;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zdash.audit.SecurityEvent;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the email for a security event from mail*.properties, in the language of the request that
+ * caused it: what happened, when (now, in UTC), from where, and what to do if it was not the owner.
+ * Only the event's type, the count of remaining recovery codes, the time, the client address and the
+ * user agent go in: never a secret, code, password or session id.
+ */
+@Component
+class NoticeWriter {
+
+	/** Every mail key starts with this; the rest is a common part or an event type and a part. */
+	static final String PREFIX = "mail.";
+
+	static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final Pattern REMAINING = Pattern.compile("remaining=(\\d{1,4})");
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	NoticeWriter(MessageSource messages, Clock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	Notice write(String to, SecurityEvent event) {
+		Locale locale = locale();
+		String type = event.type().name();
+		StringBuilder body = new StringBuilder();
+		body.append(text("greeting", locale)).append("\n\n");
+		body.append(text(type + ".happened", locale)).append('\n');
+		remaining(event).ifPresent(count -> body.append(text("remaining", locale, count)).append('\n'));
+		body.append('\n');
+		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
+		body.append(text("where", locale, origin(locale))).append("\n\n");
+		body.append(text(type + ".notYou", locale)).append("\n\n");
+		body.append(text("signature", locale)).append('\n');
+		return new Notice(to, text(type + ".subject", locale), body.toString());
+	}
+
+	/** English unless the request asked for Portuguese; with no request at all, English. */
+	private static Locale locale() {
+		Locale wanted = (LocaleContextHolder.getLocaleContext() != null) ? LocaleContextHolder.getLocale() : null;
+		return (wanted != null && "pt".equals(wanted.getLanguage())) ? PORTUGUESE : Locale.ENGLISH;
+	}
+
+	private String origin(Locale locale) {
+		String unknown = text("unknown", locale);
+		return RequestOrigin.current()
+			.map(origin -> text("origin", locale, orElse(origin.address(), unknown), orElse(origin.userAgent(), unknown)))
+			.orElse(unknown);
+	}
+
+	/** Only the sign-in with a recovery code says how many are left ("remaining=N"). */
+	private static Optional<Integer> remaining(SecurityEvent event) {
+		if (event.type() != SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED || event.detail() == null) {
+			return Optional.empty();
+		}
+		Matcher m = REMAINING.matcher(event.detail());
+		return m.find() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(PREFIX + key, args, locale);
+	}
+
+	private static String orElse(String value, String fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}

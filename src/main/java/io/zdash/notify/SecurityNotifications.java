@@ -1,0 +1,63 @@
+package io.zdash.notify;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.zdash.account.AccountService;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityEvent.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Emails an account's owner about the security events they should hear of, once the change is
+ * committed: a rolled-back change sends nothing. Events published outside a transaction are handled
+ * at once.
+ */
+@Component
+class SecurityNotifications {
+
+	/**
+	 * Sign-in outcomes and the like stay in the security log. SIGN_IN_THROTTLED with an account id
+	 * comes only from the second-factor step, after five or more wrong codes that followed the right
+	 * password; the password step's throttling has no account id and is skipped with the rest.
+	 */
+	static final Set<Type> NOTIFIED = EnumSet.of(Type.TWO_FACTOR_ENABLED, Type.TWO_FACTOR_DISABLED,
+			Type.TWO_FACTOR_RESET_BY_ADMIN, Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED, Type.RECOVERY_CODES_REGENERATED,
+			Type.PASSWORD_CHANGED, Type.EMAIL_CHANGED, Type.NEW_DEVICE_SIGN_IN, Type.SIGN_IN_THROTTLED);
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityNotifications.class);
+
+	private final AccountService accounts;
+
+	private final NoticeWriter writer;
+
+	private final Mailer mailer;
+
+	SecurityNotifications(AccountService accounts, NoticeWriter writer, Mailer mailer) {
+		this.accounts = accounts;
+		this.writer = writer;
+		this.mailer = mailer;
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void onSecurityEvent(SecurityEvent event) {
+		if (event.accountId() == null || !NOTIFIED.contains(event.type())) {
+			return;
+		}
+		try {
+			this.accounts.emailOf(event.accountId()).ifPresent(email -> this.mailer.send(this.writer.write(email, event)));
+		}
+		catch (RuntimeException failure) {
+			// The change is committed: a mail server that is down must not turn it into an error page.
+			// The body is not logged here; the failure says what went wrong with the server.
+			log.warn("Security email type={} account={} not sent: {}", event.type(), event.accountId(),
+					failure.toString());
+		}
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.zdash.notify;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.WebJourney.Enrolled;
+import io.zdash.WebTest;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.support.Base32;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The real pages, a real SMTP server in this JVM: who gets which email, in which language, and what it never says. */
+@WebTest
+class SecurityEmailTest {
+
+	/** One server for the class: the application context reads its port once, when it starts. */
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebJourney journey;
+
+	String email;
+
+	@BeforeEach
+	void setUp() {
+		// The context (and its clock) is shared between tests; Spring Security stamps factors with real time.
+		this.clock.set(Instant.now());
+		this.journey = new WebJourney(this.mvc, this.clock);
+		this.email = WebJourney.uniqueEmail();
+	}
+
+	@Test
+	void whenTwoFactorTurnedOnThenOwnerGetsOneEmailSayingWhatWhenWhereAndWhatToDo() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Enrolled enrolled = this.journey.enableTwoFactor(session);
+
+		List<MimeMessage> turnedOn = withSubject("Two-factor authentication was turned on");
+		assertThat(turnedOn).hasSize(1);
+		MimeMessage mail = turnedOn.get(0);
+		assertThat(mail.getFrom()[0].toString()).isEqualTo("Z-API Dashboard <no-reply@localhost>");
+		assertThat(body(mail)).contains("Two-factor authentication was turned on for your account.")
+			.contains("When: " + WHEN.format(this.clock.instant()))
+			.contains("From where: address 127.0.0.1, browser unknown")
+			.contains("If this was not you, someone else knows your password");
+		assertNoSecretIn(mailsTo(this.email), enrolled);
+	}
+
+	@Test
+	void whenRecoveryCodeUsedThenEmailSaysSoAndHowManyRemain() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		MvcResult result = this.journey.submitRecoveryCode(session, enrolled.recoveryCodes().get(0));
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+
+		List<MimeMessage> used = withSubject("A recovery code was used to sign in");
+		assertThat(used).hasSize(1);
+		assertThat(body(used.get(0))).contains("one of your recovery codes")
+			.contains("You have 9 recovery codes left.")
+			.contains("When: ")
+			.contains("If this was not you");
+		assertNoSecretIn(mailsTo(this.email), enrolled);
+	}
+
+	@Test
+	void whenBrowserAsksForPortugueseThenEmailIsInPortuguese() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.mvc.perform(post("/login/recovery").session(session).with(csrf())
+			.header("Accept-Language", "pt-BR,pt;q=0.9")
+			.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+			.param("code", enrolled.recoveryCodes().get(0)));
+
+		List<MimeMessage> used = withSubject("Um código de recuperação foi usado para entrar");
+		assertThat(used).hasSize(1);
+		assertThat(body(used.get(0))).startsWith("Olá,")
+			.contains("Você tem 9 códigos de recuperação restantes.")
+			.contains("Quando: " + WHEN.format(this.clock.instant()))
+			.contains("De onde: endereço 127.0.0.1, navegador Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+			.contains("Se não foi você");
+		assertNoSecretIn(mailsTo(this.email), enrolled);
+	}
+
+	@Test
+	void whenChangeRollsBackThenNoEmailAndWhenItCommitsThenOne() throws Exception {
+		this.journey.signUp(this.email);
+		long accountId = this.jdbc.sql("select id from account where email = ?").param(this.email).query(Long.class).single();
+		SecurityEvent changed = SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED);
+
+		this.transactions.executeWithoutResult(tx -> {
+			this.events.publishEvent(changed);
+			tx.setRollbackOnly();
+		});
+		assertThat(mailsTo(this.email)).isEmpty();
+
+		this.transactions.executeWithoutResult(tx -> this.events.publishEvent(changed));
+		assertThat(withSubject("Your password was changed")).hasSize(1);
+	}
+
+	private List<MimeMessage> mailsTo(String address) throws MessagingException {
+		List<MimeMessage> found = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))) {
+				found.add(message);
+			}
+		}
+		return found;
+	}
+
+	private List<MimeMessage> withSubject(String subject) throws MessagingException {
+		List<MimeMessage> found = new ArrayList<>();
+		for (MimeMessage message : mailsTo(this.email)) {
+			if (subject.equals(message.getSubject())) {
+				found.add(message);
+			}
+		}
+		return found;
+	}
+
+	private static String body(MimeMessage message) throws Exception {
+		return message.getContent().toString();
+	}
+
+	/** Neither the decoded text nor the raw message holds the key, a recovery code or the password. */
+	private static void assertNoSecretIn(List<MimeMessage> mails, Enrolled enrolled) throws Exception {
+		assertThat(mails).isNotEmpty();
+		List<String> secrets = new ArrayList<>(List.of(WebJourney.PASSWORD, Base32.encode(enrolled.secret()),
+				HexFormat.of().formatHex(enrolled.secret())));
+		for (String code : enrolled.recoveryCodes()) {
+			secrets.add(code);
+			secrets.add(code.replace("-", ""));
+		}
+		for (MimeMessage mail : mails) {
+			String text = mail.getSubject() + "\n" + body(mail) + "\n" + GreenMailUtil.getWholeMessage(mail);
+			for (String secret : secrets) {
+				assertThat(text).doesNotContainIgnoringCase(secret);
+			}
+		}
+	}
+
+}
