@@ -22,13 +22,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class SecurityNotifications {
 
 	/**
-	 * Sign-in outcomes and the like stay in the security log. SIGN_IN_THROTTLED with an account id
-	 * comes only from the second-factor step, after five or more wrong codes that followed the right
-	 * password; the password step's throttling has no account id and is skipped with the rest.
+	 * Sign-in outcomes and the like stay in the security log. SECOND_FACTOR_GUESSED is published once,
+	 * at the fifth wrong second factor in a row after the right password: the password is probably
+	 * known to someone.
 	 */
 	static final Set<Type> NOTIFIED = EnumSet.of(Type.TWO_FACTOR_ENABLED, Type.TWO_FACTOR_DISABLED,
 			Type.TWO_FACTOR_RESET_BY_ADMIN, Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED, Type.RECOVERY_CODES_REGENERATED,
-			Type.PASSWORD_CHANGED, Type.EMAIL_CHANGED, Type.NEW_DEVICE_SIGN_IN, Type.SIGN_IN_THROTTLED);
+			Type.PASSWORD_CHANGED, Type.EMAIL_CHANGED, Type.NEW_DEVICE_SIGN_IN, Type.SECOND_FACTOR_GUESSED);
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityNotifications.class);
 

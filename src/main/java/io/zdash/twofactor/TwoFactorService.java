@@ -199,6 +199,10 @@ class TwoFactorService implements TwoFactorStatus {
 			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.AUTHENTICATOR_BLOCKED));
 			return SecondFactorResult.BLOCKED;
 		}
+		if (failures == Backoff.FREE_FAILURES + 1) {
+			// The right password, then five wrong second factors: tell the owner, once per run.
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SECOND_FACTOR_GUESSED));
+		}
 		Duration wait = Backoff.after(failures);
 		if (!wait.isZero()) {
 			this.credentials.lockUntil(accountId, now.plus(wait));

@@ -108,7 +108,7 @@ class NoticeLogTest {
 		JavaMailSender sender = mock(JavaMailSender.class);
 		SecurityNotifications notifications = notifications(sender(sender));
 
-		notifications.onSecurityEvent(SecurityEvent.of(null, Type.SIGN_IN_THROTTLED));
+		notifications.onSecurityEvent(SecurityEvent.of(null, Type.SECOND_FACTOR_GUESSED));
 		notifications.onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_CODE_SUCCEEDED));
 		notifications.onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_PASSWORD_FAILED));
 
@@ -118,7 +118,7 @@ class NoticeLogTest {
 
 	@Test
 	void whenThrottledAfterTheRightPasswordThenOwnerIsToldToChangeIt(CapturedOutput output) {
-		notifications(noSender()).onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_THROTTLED));
+		notifications(noSender()).onSecurityEvent(SecurityEvent.of(7L, Type.SECOND_FACTOR_GUESSED));
 
 		assertThat(output.getAll()).contains("subject=Your password is probably known to someone else")
 			.contains("change your password now");

@@ -152,6 +152,41 @@ class SecurityEmailTest {
 		assertThat(withSubject("Your password was changed")).hasSize(1);
 	}
 
+	@Test
+	void whenFiveWrongCodesFollowTheRightPasswordThenOneWarningEmail() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		String wrong = wrongCode(enrolled.secret());
+		for (int i = 0; i < 5; i++) {
+			this.journey.submitCode(session, wrong);
+		}
+		// Another try during the wait is refused without a second email.
+		this.journey.submitCode(this.journey.signIn(this.email, WebJourney.PASSWORD), wrong);
+		List<MimeMessage> warnings = withSubject("Your password is probably known to someone else");
+		assertThat(warnings).hasSize(1);
+		assertNoSecretIn(warnings, enrolled);
+	}
+
+	@Test
+	void whenPasswordChangedThenOwnerIsTold() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		this.mvc.perform(post("/security/password").session(session).with(csrf()).param("newPassword",
+				"Orchard-Telescope-Violin-3"));
+		List<MimeMessage> mails = withSubject("Your password was changed");
+		assertThat(mails).hasSize(1);
+		assertThat(body(mails.get(0))).doesNotContain("Orchard-Telescope-Violin-3");
+	}
+
+	private static String wrongCode(byte[] secret) {
+		io.zdash.twofactor.TotpGenerator totp = io.zdash.twofactor.TotpGenerator.AUTHENTICATOR_APPS;
+		long step = totp.timeStep(Instant.now());
+		List<String> valid = new ArrayList<>();
+		for (long s = step - 2; s <= step + 2; s++) {
+			valid.add(totp.code(secret, s));
+		}
+		return valid.contains("123456") ? "654321" : "123456";
+	}
+
 	private List<MimeMessage> mailsTo(String address) throws MessagingException {
 		List<MimeMessage> found = new ArrayList<>();
 		for (MimeMessage message : smtp.getReceivedMessages()) {
