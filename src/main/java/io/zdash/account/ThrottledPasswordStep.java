@@ -34,8 +34,11 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private final Clock clock;
 
+	private final KnownDevices devices;
+
 	ThrottledPasswordStep(AccountUserDetailsService users, AccountRepository accounts, PasswordEncoder encoder,
-			PasswordThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+			PasswordThrottle throttle, ApplicationEventPublisher events, Clock clock, KnownDevices devices) {
+		this.devices = devices;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.passwords = new DaoAuthenticationProvider(users);
@@ -68,6 +71,7 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 			this.throttle.reset(email);
 			long accountId = ((AccountUser) result.getPrincipal()).accountId();
 			this.accounts.recordSignIn(accountId, this.clock.instant());
+			this.devices.signedIn(accountId, this.clock.instant());
 			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED));
 			return result;
 		}

@@ -177,6 +177,26 @@ class SecurityEmailTest {
 		assertThat(body(mails.get(0))).doesNotContain("Orchard-Telescope-Violin-3");
 	}
 
+	@Test
+	void whenPasswordArrivesFromANewBrowserThenOwnerIsToldOnce() throws Exception {
+		this.journey.signUpAndSignIn(this.email);
+		this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(withSubject(newDeviceSubject())).isEmpty();
+		for (int i = 0; i < 2; i++) {
+			this.mvc.perform(post("/login").with(csrf()).header("User-Agent", "Mozilla/5.0 (X11; Linux) Firefox/140.0")
+				.param("email", this.email).param("password", WebJourney.PASSWORD));
+		}
+		assertThat(withSubject(newDeviceSubject())).hasSize(1);
+	}
+
+	private static String newDeviceSubject() throws Exception {
+		java.util.Properties mail = new java.util.Properties();
+		try (var in = SecurityEmailTest.class.getResourceAsStream("/mail.properties")) {
+			mail.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return mail.getProperty("mail.NEW_DEVICE_SIGN_IN.subject");
+	}
+
 	private static String wrongCode(byte[] secret) {
 		io.zdash.twofactor.TotpGenerator totp = io.zdash.twofactor.TotpGenerator.AUTHENTICATOR_APPS;
 		long step = totp.timeStep(Instant.now());

@@ -1,0 +1,74 @@
+package io.zdash.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import io.zdash.audit.SecurityEvent;
+import io.zdash.support.SqlTime;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Remembers the browsers (by a hash of their user agent) each account signs in from, and publishes
+ * {@code NEW_DEVICE_SIGN_IN} when the right password arrives from one it has not seen, so that the
+ * owner hears of it. The very first sign-in of an account is no news.
+ */
+@Component
+class KnownDevices {
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	KnownDevices(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	void signedIn(long accountId, Instant now) {
+		String key = deviceKey();
+		int updated = this.jdbc.sql("update known_device set last_seen = ? where account_id = ? and device_key = ?")
+			.params(SqlTime.utc(now), accountId, key)
+			.update();
+		if (updated > 0) {
+			return;
+		}
+		boolean firstEver = this.jdbc.sql("select count(*) from known_device where account_id = ?")
+			.param(accountId)
+			.query(Long.class)
+			.single() == 0;
+		try {
+			this.jdbc.sql("insert into known_device (account_id, device_key, first_seen, last_seen) values (?, ?, ?, ?)")
+				.params(accountId, key, SqlTime.utc(now), SqlTime.utc(now))
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException sameDeviceAtOnce) {
+			return;
+		}
+		if (!firstEver) {
+			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.NEW_DEVICE_SIGN_IN));
+		}
+	}
+
+	private static String deviceKey() {
+		String userAgent = "";
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+			userAgent = String.valueOf(servlet.getRequest().getHeader("User-Agent"));
+		}
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(userAgent.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+}
