@@ -105,7 +105,7 @@ public final class HttpJourney {
 
 	public String sessionId() {
 		return this.cookies.getCookieStore().getCookies().stream()
-			.filter(c -> c.getName().equals("JSESSIONID"))
+			.filter(c -> c.getName().equals("SESSION"))
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
@@ -114,7 +114,7 @@ public final class HttpJourney {
 	/** Replaces the session cookie, as an attacker replaying a stolen or planted id would. */
 	public void useSessionId(String id) {
 		this.cookies.getCookieStore().removeAll();
-		HttpCookie cookie = new HttpCookie("JSESSIONID", id);
+		HttpCookie cookie = new HttpCookie("SESSION", id);
 		cookie.setPath("/");
 		cookie.setVersion(0);
 		this.cookies.getCookieStore().add(URI.create(this.base), cookie);

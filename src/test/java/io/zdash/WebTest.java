@@ -10,13 +10,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A full application context on in-memory H2 with MockMvc and a test-controlled clock. */
+/**
+ * A full application context on in-memory H2 with MockMvc and a test-controlled clock; a
+ * {@code MockHttpSession} passed to a request acts as one browser (see {@link SessionCookieJar}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@Import({ TestClockConfig.class, SessionCookieJar.class })
 public @interface WebTest {
 
 }

@@ -1,32 +1,91 @@
 package io.zdash.account;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
+import io.zdash.audit.SecurityEvent;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs out an account's other sessions, on every node, without a session registry: each session
- * remembers the account's epoch at sign-in; bumping the epoch in the database ends every session
- * with an older one at its next request, and the session that made the change adopts the new one.
+ * An account's sessions, which live in the database (Spring Session JDBC) so that any node serves
+ * them: listing them, ending one, and ending all others. Ending is doubled by a per-account epoch
+ * that every request checks, so a session is dead at once on every node even if a delete races.
  */
 @Service
 public class AccountSessions {
 
+	static final String SIGNED_IN_AT = "ZDASH_SIGNED_IN_AT";
+
+	static final String ADDRESS = "ZDASH_ADDRESS";
+
+	static final String USER_AGENT = "ZDASH_USER_AGENT";
+
+	/** One session as the Security page lists it. */
+	public record View(String id, String browser, String system, String address, Instant signedInAt,
+			Instant lastActive, boolean current) {
+	}
+
 	private final AccountRepository accounts;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final ApplicationEventPublisher events;
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-	AccountSessions(AccountRepository accounts) {
+	AccountSessions(AccountRepository accounts, FindByIndexNameSessionRepository<? extends Session> sessions,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
+		this.sessions = sessions;
+		this.events = events;
+	}
+
+	/** Notes where and when this session signed in, for the list. */
+	static void describe(HttpServletRequest request, Instant now) {
+		HttpSession session = request.getSession();
+		session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
+		session.setAttribute(ADDRESS, request.getRemoteAddr());
+		String agent = request.getHeader("User-Agent");
+		session.setAttribute(USER_AGENT, (agent != null && agent.length() > 300) ? agent.substring(0, 300) : agent);
+	}
+
+	public List<View> list(AccountUser user, HttpServletRequest request) {
+		String current = currentId(request);
+		return ofAccount(user).values()
+			.stream()
+			.map(s -> new View(s.getId(), UserAgents.browser(s.getAttribute(USER_AGENT)),
+					UserAgents.system(s.getAttribute(USER_AGENT)), s.getAttribute(ADDRESS), signedInAt(s),
+					s.getLastAccessedTime(), s.getId().equals(current)))
+			.sorted(Comparator.comparing(View::current).reversed().thenComparing(View::lastActive, Comparator.reverseOrder()))
+			.toList();
+	}
+
+	/** Ends one of the account's own sessions; another account's id does nothing. */
+	public boolean revoke(AccountUser user, String sessionId) {
+		if (sessionId == null || !ofAccount(user).containsKey(sessionId)) {
+			return false;
+		}
+		this.sessions.deleteById(sessionId);
+		this.events.publishEvent(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SESSION_REVOKED));
+		return true;
 	}
 
 	/** Call after a change to the account's sign-in, from the request of the session that made it. */
@@ -41,16 +100,34 @@ public class AccountSessions {
 		context.setAuthentication(updated);
 		this.holder.setContext(context);
 		this.repository.saveContext(context, request, response);
+		String keep = currentId(request);
+		ofAccount(user).keySet().stream().filter(id -> !id.equals(keep)).forEach(this.sessions::deleteById);
 	}
 
 	/** Ends every session of the account at its next request, on every node. */
 	public void signOutEverywhere(long accountId) {
 		this.accounts.bumpSessionEpoch(accountId);
+		this.accounts.findById(accountId)
+			.ifPresent(account -> this.sessions.findByPrincipalName(account.email()).keySet().forEach(this.sessions::deleteById));
 	}
 
 	/** Whether a session signed in by this principal is still current. */
 	public boolean isCurrent(AccountUser user) {
 		return this.accounts.sessionEpoch(user.accountId()) == user.sessionEpoch();
+	}
+
+	private Map<String, ? extends Session> ofAccount(AccountUser user) {
+		return this.sessions.findByPrincipalName(user.getUsername());
+	}
+
+	private static String currentId(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? session.getId() : "";
+	}
+
+	private static Instant signedInAt(Session session) {
+		Long millis = session.getAttribute(SIGNED_IN_AT);
+		return (millis != null) ? Instant.ofEpochMilli(millis) : session.getCreationTime();
 	}
 
 }

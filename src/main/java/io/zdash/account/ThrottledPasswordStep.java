@@ -72,6 +72,10 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 			long accountId = ((AccountUser) result.getPrincipal()).accountId();
 			this.accounts.recordSignIn(accountId, this.clock.instant());
 			this.devices.signedIn(accountId, this.clock.instant());
+			if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+					instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+				AccountSessions.describe(servlet.getRequest(), this.clock.instant());
+			}
 			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED));
 			return result;
 		}

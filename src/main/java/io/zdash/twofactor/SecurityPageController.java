@@ -54,6 +54,7 @@ class SecurityPageController {
 		request.getSession().removeAttribute(RecoveryNotice.SESSION_ATTRIBUTE);
 		model.addAttribute("recoveryCodesLeft", null);
 		model.addAttribute("events", this.events.forAccount(user.accountId(), pageNumber(page)));
+		model.addAttribute("sessions", this.accountSessions.list(user, request));
 		return page(user, model);
 	}
 
@@ -72,6 +73,7 @@ class SecurityPageController {
 		if (this.policy.requiredForEveryone()) {
 			model.addAttribute("disableError", "security.disable.required");
 			model.addAttribute("events", this.events.forAccount(user.accountId(), 0));
+			model.addAttribute("sessions", this.accountSessions.list(user, request));
 			return page(user, model);
 		}
 		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
@@ -79,6 +81,7 @@ class SecurityPageController {
 		if (!passwordOk || !this.twoFactor.disable(user.accountId(), code)) {
 			model.addAttribute("disableError", "security.disable.error");
 			model.addAttribute("events", this.events.forAccount(user.accountId(), 0));
+			model.addAttribute("sessions", this.accountSessions.list(user, request));
 			return page(user, model);
 		}
 		this.sessionFactors.markNotEnrolled(request, response);

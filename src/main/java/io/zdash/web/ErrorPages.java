@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.support.Backoff;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,7 +58,18 @@ class ErrorPages {
 		return "unavailable";
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	/** The database could not be reached or did not answer: anywhere in the cause chain. */
+	static boolean isDatabaseFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			TransactionException.class })
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 	ModelAndView databaseDown() {
 		return new ModelAndView("unavailable");

@@ -37,7 +37,7 @@ class SecurityConfig {
 
 	/** Sensitive actions: they need the strongest factor entered within the step-up window. */
 	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/security/two-factor/disable",
-			"/security/recovery-codes", "/security/password" };
+			"/security/recovery-codes", "/security/password", "/security/sessions/**" };
 
 	/**
 	 * Adds the factor rule to every {@code authenticated()} and {@code hasRole()} check of both chains.
@@ -66,6 +66,14 @@ class SecurityConfig {
 	FilterRegistrationBean<SessionValidityFilter> sessionValidityFilterRegistration(SessionValidityFilter filter) {
 		FilterRegistrationBean<SessionValidityFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Before Spring Session's filter, which reads the session from the database. */
+	@Bean
+	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+		FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+		registration.setOrder(org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER - 10);
 		return registration;
 	}
 

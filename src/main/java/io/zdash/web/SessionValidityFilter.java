@@ -49,7 +49,7 @@ final class SessionValidityFilter extends OncePerRequestFilter {
 			superseded = authentication != null && authentication.getPrincipal() instanceof AccountUser user
 					&& !this.sessions.isCurrent(user);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
 			// Cannot tell whether the session is still valid: fail closed, and say so.
 			ErrorPages.unavailable(request, response);
 			return;

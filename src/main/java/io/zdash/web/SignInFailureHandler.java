@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.account.SignInThrottledException;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -25,21 +24,12 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 		if (exception instanceof SignInThrottledException throttled) {
 			ErrorPages.tooManyAttempts(request, response, throttled.retryAfter());
 		}
-		else if (causedByDatabase(exception)) {
+		else if (ErrorPages.isDatabaseFailure(exception)) {
 			ErrorPages.unavailable(request, response);
 		}
 		else {
 			response.sendRedirect(request.getContextPath() + "/login?error");
 		}
-	}
-
-	private static boolean causedByDatabase(Throwable exception) {
-		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code server.servlet.session.timeout})
  * @param stepUpWindow how recent the strongest factor must be for a sensitive action
  * @param https served over HTTPS (directly or behind a TLS proxy): the session cookie is then
- * {@code Secure} and named with the {@code __Host-} prefix
+ * {@code Secure} and named with the {@code __Host-} prefix (see {@link SessionCookie})
  */
 @ConfigurationProperties("zdash.web")
 record WebProperties(@DefaultValue ClientLimit clientLimit, @DefaultValue("12h") Duration sessionLifetime,

@@ -81,18 +81,21 @@ class DatabaseOutageTest {
 		String email = WebJourney.uniqueEmail();
 		journey.signUp(email);
 
+		MockHttpSession attempt = new MockHttpSession();
 		proxy.down();
 		try {
-			MockHttpSession session = new MockHttpSession();
-			MvcResult refused = this.mvc.perform(post("/login").session(session).with(csrf())
+			MvcResult refused = this.mvc.perform(post("/login").session(attempt).with(csrf())
 				.param("email", email).param("password", WebJourney.PASSWORD)).andReturn();
 			assertThat(refused.getResponse().getStatus()).isEqualTo(503);
 			assertThat(refused.getResponse().getForwardedUrl()).isEqualTo("/unavailable");
-			assertThat(this.mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(302);
+			// Sessions live in the database too: every page fails closed with the same 503.
+			assertThat(this.mvc.perform(get("/").session(attempt)).andReturn().getResponse().getStatus()).isEqualTo(503);
 		}
 		finally {
 			reconnect();
 		}
+		// The sign-in attempted during the outage left nobody signed in.
+		assertThat(this.mvc.perform(get("/").session(attempt)).andReturn().getResponse().getStatus()).isEqualTo(302);
 		MockHttpSession session = journey.signIn(email, WebJourney.PASSWORD);
 		assertThat(this.mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
 	}

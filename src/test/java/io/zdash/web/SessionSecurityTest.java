@@ -67,7 +67,7 @@ class SessionSecurityTest {
 	void whenSessionCookieSetThenHttpOnlyAndSameSiteLax() throws Exception {
 		HttpJourney person = new HttpJourney(this.port);
 		HttpResponse<String> page = person.get("/login");
-		String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+		String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
 			.orElseThrow();
 		assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		assertThat(page.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain HTTP").isEmpty();
