@@ -1,53 +1,34 @@
 package io.zdash;
 
-import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import io.zdash.support.Base32;
 import io.zdash.twofactor.TotpGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole story in a real browser (Debian's headless Chromium): sign up, set up 2FA by scanning
- * the QR code off the screen, sign in with a code, use a recovery code once, turn 2FA off. It also
- * takes the README's screenshots.
+ * the QR code off the screen, sign in with a code, use a recovery code once, turn 2FA off; a lost
+ * phone reset by an administrator; signing out another browser. It also takes the README's
+ * screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfig.class)
+@ServerTest
+@TestPropertySource(properties = "zdash.admin.email=admin@browser.test")
 class BrowserJourneyTest {
-
-	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	@LocalServerPort
 	int port;
@@ -55,148 +36,174 @@ class BrowserJourneyTest {
 	@Autowired
 	MutableClock clock;
 
-	WebDriver browser;
-
-	Path profile;
+	Browser browser;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
+	void startBrowser() throws Exception {
 		this.clock.set(Instant.now());
-		this.profile = Files.createTempDirectory("chromium-profile");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1100", "--lang=en-US", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = new Browser(this.port);
 	}
 
 	@AfterEach
 	void stopBrowser() {
 		if (this.browser != null) {
-			this.browser.quit();
+			this.browser.close();
 		}
 	}
 
 	@Test
 	void whenPersonSetsUpTwoFactorThenEverySignInNeedsTheCode() throws Exception {
 		String email = WebJourney.uniqueEmail();
-		open("/signup");
-		type("email", email);
-		type("password", WebJourney.PASSWORD);
-		submit();
-		assertThat(this.browser.getCurrentUrl()).endsWith("/login?registered");
-		signInWithPassword(email);
-		assertThat(path()).isEqualTo("/");
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		assertThat(this.browser.url()).endsWith("/login?registered");
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/");
 
-		open("/security");
-		assertThat(text("two-factor-status")).contains("off");
-		this.browser.findElement(By.id("configure-now")).click();
-		assertThat(path()).isEqualTo("/security/two-factor/setup");
-		screenshot("enrollment.png");
-
-		// Scan the QR code as a phone would, and check it carries the key printed beside it.
-		String uri = scanQrCode(this.browser.findElement(By.id("totp-qr")));
-		assertThat(uri).startsWith("otpauth://totp/Z-API:").contains("issuer=Z-API");
-		String secret = queryParameter(uri, "secret");
-		assertThat(secret).isEqualTo(text("totp-secret").replace(" ", ""));
-		byte[] key = Base32.decode(secret);
-		assertThat(key).hasSize(20);
-
-		type("code", code(key));
-		submit();
-		List<String> recoveryCodes = this.browser.findElements(By.className("recovery-code"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
-		assertThat(recoveryCodes).hasSize(10);
-		assertThat(this.browser.findElement(By.id("download-codes")).getAttribute("href")).startsWith("data:text/plain");
-		this.browser.findElement(By.id("saved")).click();
-		submit();
-		assertThat(path()).isEqualTo("/security");
-		assertThat(text("two-factor-status")).contains("on since");
-		screenshot("security.png");
+		byte[] key = enroll(this.browser, true);
+		List<String> recoveryCodes = this.lastRecoveryCodes;
+		assertThat(this.browser.text("two-factor-status")).contains("on since");
+		this.browser.screenshot("security.png");
 
 		// Password alone: the code page, and the dashboard refuses to show.
-		signOut();
-		signInWithPassword(email);
-		assertThat(path()).isEqualTo("/login/totp");
-		assertThat(this.browser.getPageSource()).contains("Enter the 6-digit code from your authenticator app");
-		screenshot("sign-in-code.png");
-		open("/");
-		assertThat(path()).isEqualTo("/login/totp");
-		type("code", "000000".equals(code(key)) ? "111111" : "000000");
-		submit();
-		assertThat(this.browser.findElement(By.cssSelector(".error")).getText()).contains("not right");
+		this.browser.signOut();
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/login/totp");
+		assertThat(this.browser.source()).contains("Enter the 6-digit code from your authenticator app");
+		this.browser.screenshot("sign-in-code.png");
+		this.browser.open("/");
+		assertThat(this.browser.path()).isEqualTo("/login/totp");
+		this.browser.type("code", "000000".equals(code(key)) ? "111111" : "000000");
+		this.browser.submit();
+		assertThat(this.browser.find(By.cssSelector(".error")).getText()).contains("not right");
 		nextStep();
-		type("code", code(key));
-		submit();
-		assertThat(path()).isEqualTo("/");
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Instances");
+		this.browser.type("code", code(key));
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/");
+		assertThat(this.browser.find(By.tagName("h1")).getText()).isEqualTo("Instances");
 
 		// A recovery code works once.
-		signOut();
-		signInWithPassword(email);
-		this.browser.findElement(By.id("use-recovery")).click();
-		type("code", recoveryCodes.get(0));
-		submit();
-		assertThat(path()).isEqualTo("/");
-		assertThat(this.browser.findElement(By.cssSelector(".notice")).getText()).contains("9");
-		signOut();
-		signInWithPassword(email);
-		open("/login/recovery");
-		type("code", recoveryCodes.get(0));
-		submit();
-		assertThat(this.browser.findElement(By.cssSelector(".error")).getText()).contains("already used");
+		this.browser.signOut();
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		this.browser.click(By.id("use-recovery"));
+		this.browser.type("code", recoveryCodes.get(0));
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/");
+		assertThat(this.browser.find(By.cssSelector(".notice")).getText()).contains("9");
+		this.browser.signOut();
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		this.browser.open("/login/recovery");
+		this.browser.type("code", recoveryCodes.get(0));
+		this.browser.submit();
+		assertThat(this.browser.find(By.cssSelector(".error")).getText()).contains("already used");
 
 		// Turn 2FA off with the password and a code; then the password is enough again.
 		nextStep();
-		open("/login/totp");
-		type("code", code(key));
-		submit();
-		open("/security");
+		this.browser.open("/login/totp");
+		this.browser.type("code", code(key));
+		this.browser.submit();
+		this.browser.open("/security");
 		nextStep();
-		type("disable-password", WebJourney.PASSWORD);
-		type("disable-code", code(key));
-		this.browser.findElement(By.cssSelector("#two-factor form[action$='/disable'] button")).click();
-		assertThat(text("two-factor-status")).contains("off");
-		signOut();
-		signInWithPassword(email);
-		assertThat(path()).isEqualTo("/");
+		this.browser.type("disable-password", WebJourney.PASSWORD);
+		this.browser.type("disable-code", code(key));
+		this.browser.click(By.cssSelector("#two-factor form[action$='/disable'] button"));
+		assertThat(this.browser.text("two-factor-status")).contains("off");
+		this.browser.signOut();
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/");
 	}
 
 	@Test
 	void whenInstancesManagedThenTokenIsMaskedUntilRevealed() throws Exception {
 		String email = WebJourney.uniqueEmail();
-		open("/signup");
-		type("email", email);
-		type("password", WebJourney.PASSWORD);
-		submit();
-		signInWithPassword(email);
-		type("new-name", "Loja São Paulo");
-		submit();
-		WebElement token = this.browser.findElement(By.cssSelector(".token"));
-		assertThat(token.getText()).startsWith("••••");
-		this.browser.findElement(By.xpath("//button[text()='Reveal']")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".token")).getText()).matches("[0-9A-F]{48}");
-		assertThat(this.browser.findElement(By.cssSelector("input[name=name][value]")).getAttribute("value"))
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		this.browser.type("new-name", "Loja São Paulo");
+		this.browser.submit();
+		assertThat(this.browser.find(By.cssSelector(".token")).getText()).startsWith("••••");
+		this.browser.click(By.xpath("//button[text()='Reveal']"));
+		assertThat(this.browser.find(By.cssSelector(".token")).getText()).matches("[0-9A-F]{48}");
+		assertThat(this.browser.find(By.cssSelector("input[name=name][value]")).getAttribute("value"))
 			.isEqualTo("Loja São Paulo");
-		screenshot("dashboard.png");
+		this.browser.screenshot("dashboard.png");
 	}
 
-	private void signInWithPassword(String email) {
-		open("/login");
-		type("email", email);
-		type("password", WebJourney.PASSWORD);
-		submit();
+	@Test
+	void whenPhoneIsLostThenAdministratorResetsTwoFactorAndThePersonEnrollsAgain() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		enroll(this.browser, false);
+		this.browser.signOut();
+		// The phone is gone: the password leads only to the code page.
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/login/totp");
+
+		try (Browser admin = new Browser(this.port)) {
+			admin.signUp("admin@browser.test", WebJourney.PASSWORD);
+			admin.signIn("admin@browser.test", WebJourney.PASSWORD);
+			admin.open("/admin");
+			WebElement row = admin.findAll(By.cssSelector(".account-row")).stream()
+				.filter(r -> r.getText().contains(email)).findFirst().orElseThrow();
+			assertThat(row.getText()).contains("On since");
+			admin.screenshot("admin.png");
+			admin.clickAndConfirm(By.cssSelector("#" + row.getAttribute("id") + " form[action$='/reset-two-factor'] button"));
+			assertThat(admin.find(By.cssSelector(".notice")).getText()).contains("reset");
+		}
+
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/");
+		this.browser.open("/security");
+		assertThat(this.browser.text("two-factor-status")).contains("off");
+		enroll(this.browser, false);
+		assertThat(this.browser.text("two-factor-status")).contains("on since");
 	}
 
-	private void signOut() {
-		this.browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+	@Test
+	void whenSignedInOnTwoBrowsersThenOneSignsTheOtherOut() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		try (Browser other = new Browser(this.port)) {
+			other.signIn(email, WebJourney.PASSWORD);
+			assertThat(other.path()).isEqualTo("/");
+
+			this.browser.open("/security");
+			assertThat(this.browser.findAll(By.cssSelector(".session-row"))).hasSize(2);
+			this.browser.screenshot("sessions.png");
+			this.browser.click(By.id("revoke-others"));
+			assertThat(this.browser.findAll(By.cssSelector(".session-row"))).hasSize(1);
+
+			other.open("/");
+			assertThat(other.path()).isEqualTo("/login");
+		}
+	}
+
+	private List<String> lastRecoveryCodes;
+
+	/** Security → Configure now → scan the QR code → type a code → save the codes → turn on. */
+	private byte[] enroll(Browser person, boolean screenshot) throws Exception {
+		person.open("/security");
+		assertThat(person.text("two-factor-status")).contains("off");
+		person.click(By.id("configure-now"));
+		assertThat(person.path()).isEqualTo("/security/two-factor/setup");
+		if (screenshot) {
+			person.screenshot("enrollment.png");
+		}
+		String uri = person.scanQrCode(By.id("totp-qr"));
+		assertThat(uri).startsWith("otpauth://totp/Z-API:").contains("issuer=Z-API");
+		String secret = queryParameter(uri, "secret");
+		assertThat(secret).isEqualTo(person.text("totp-secret").replace(" ", ""));
+		byte[] key = Base32.decode(secret);
+		assertThat(key).hasSize(20);
+		person.type("code", code(key));
+		person.submit();
+		this.lastRecoveryCodes = person.findAll(By.className("recovery-code")).stream().map(WebElement::getText).toList();
+		assertThat(this.lastRecoveryCodes).hasSize(10);
+		assertThat(person.find(By.id("download-codes")).getAttribute("href")).startsWith("data:text/plain");
+		person.click(By.id("saved"));
+		person.submit();
+		assertThat(person.path()).isEqualTo("/security");
+		return key;
 	}
 
 	private String code(byte[] key) {
@@ -205,42 +212,7 @@ class BrowserJourneyTest {
 	}
 
 	private void nextStep() {
-		this.clock.advance(java.time.Duration.ofSeconds(30));
-	}
-
-	private void open(String path) {
-		this.browser.get("http://localhost:" + this.port + path);
-	}
-
-	private String path() {
-		return java.net.URI.create(this.browser.getCurrentUrl()).getPath();
-	}
-
-	private void type(String id, String value) {
-		WebElement field = this.browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(value);
-	}
-
-	private void submit() {
-		this.browser.switchTo().activeElement().submit();
-	}
-
-	private String text(String id) {
-		return this.browser.findElement(By.id(id)).getText();
-	}
-
-	private void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		byte[] png = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES);
-		Files.write(SCREENSHOTS.resolve(name), png);
-	}
-
-	private static String scanQrCode(WebElement element) throws Exception {
-		byte[] png = element.getScreenshotAs(OutputType.BYTES);
-		var image = ImageIO.read(new ByteArrayInputStream(png));
-		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-			.getText();
+		this.clock.advance(Duration.ofSeconds(30));
 	}
 
 	private static String queryParameter(String uri, String name) {

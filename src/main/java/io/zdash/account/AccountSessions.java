@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * An account's sessions, which live in the database (Spring Session JDBC) so that any node serves
- * them: listing them, ending one, and ending all others. Ending is doubled by a per-account epoch
- * that every request checks, so a session is dead at once on every node even if a delete races.
+ * them: listing them, ending one, and ending all others. "All others" works by a per-account epoch
+ * that every request checks, so those sessions are dead at once on every node.
  */
 @Service
 public class AccountSessions {
@@ -69,8 +69,10 @@ public class AccountSessions {
 
 	public List<View> list(AccountUser user, HttpServletRequest request) {
 		String current = currentId(request);
+		int epoch = this.accounts.sessionEpoch(user.accountId());
 		return ofAccount(user).values()
 			.stream()
+			.filter(s -> s.getId().equals(current) || epochOf(s) == epoch)
 			.map(s -> new View(s.getId(), UserAgents.browser(s.getAttribute(USER_AGENT)),
 					UserAgents.system(s.getAttribute(USER_AGENT)), s.getAttribute(ADDRESS), signedInAt(s),
 					s.getLastAccessedTime(), s.getId().equals(current)))
@@ -99,9 +101,10 @@ public class AccountSessions {
 		SecurityContext context = this.holder.createEmptyContext();
 		context.setAuthentication(updated);
 		this.holder.setContext(context);
+		// No delete here: this request may just have changed its own session id, which the store
+		// only learns when the request ends. The new epoch already ends the others, and the list
+		// leaves them out.
 		this.repository.saveContext(context, request, response);
-		String keep = currentId(request);
-		ofAccount(user).keySet().stream().filter(id -> !id.equals(keep)).forEach(this.sessions::deleteById);
 	}
 
 	/** Ends every session of the account at its next request, on every node. */
@@ -123,6 +126,16 @@ public class AccountSessions {
 	private static String currentId(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		return (session != null) ? session.getId() : "";
+	}
+
+	/** The epoch the session signed in under; -1 when it holds no signed-in account. */
+	private static int epochOf(Session session) {
+		Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+		if (context instanceof SecurityContext security && security.getAuthentication() != null
+				&& security.getAuthentication().getPrincipal() instanceof AccountUser user) {
+			return user.sessionEpoch();
+		}
+		return -1;
 	}
 
 	private static Instant signedInAt(Session session) {

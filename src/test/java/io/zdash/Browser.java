@@ -1,0 +1,135 @@
+package io.zdash;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium (Debian's, with its chromedriver: nothing is downloaded at test time) and
+ * the few things a person does with it.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	private final ChromeDriver driver;
+
+	private final int port;
+
+	public Browser(int port) throws IOException {
+		this.port = port;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,1100", "--lang=en-US",
+				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	public void open(String path) {
+		this.driver.get("http://localhost:" + this.port + path);
+	}
+
+	public String path() {
+		return URI.create(this.driver.getCurrentUrl()).getPath();
+	}
+
+	public String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	public void type(String id, String value) {
+		WebElement field = this.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	/** Submits the form of the field that has the focus, as Enter would. */
+	public void submit() {
+		this.driver.switchTo().activeElement().submit();
+	}
+
+	public void click(By by) {
+		this.driver.findElement(by).click();
+	}
+
+	/** Clicks a button whose form asks "are you sure?" first, and answers yes. */
+	public void clickAndConfirm(By by) {
+		click(by);
+		this.driver.switchTo().alert().accept();
+	}
+
+	public WebElement find(By by) {
+		return this.driver.findElement(by);
+	}
+
+	public java.util.List<WebElement> findAll(By by) {
+		return this.driver.findElements(by);
+	}
+
+	public String text(String id) {
+		return this.driver.findElement(By.id(id)).getText();
+	}
+
+	public String source() {
+		return this.driver.getPageSource();
+	}
+
+	public void signIn(String email, String password) {
+		open("/login");
+		type("email", email);
+		type("password", password);
+		submit();
+	}
+
+	public void signUp(String email, String password) {
+		open("/signup");
+		type("email", email);
+		type("password", password);
+		submit();
+	}
+
+	public void signOut() {
+		click(By.cssSelector("form[action='/logout'] button"));
+	}
+
+	public void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name), this.driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** Reads a QR code off the screen, as a phone camera would. */
+	public String scanQrCode(By by) throws Exception {
+		byte[] png = this.driver.findElement(by).getScreenshotAs(OutputType.BYTES);
+		var image = ImageIO.read(new ByteArrayInputStream(png));
+		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+			.getText();
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
