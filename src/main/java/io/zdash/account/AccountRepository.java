@@ -72,6 +72,11 @@ class AccountRepository {
 			.orElse(-1);
 	}
 
+	/** @throws org.springframework.dao.DuplicateKeyException when another account has the email */
+	void updateEmail(long id, String email) {
+		this.jdbc.sql("update account set email = ? where id = ?").params(email, id).update();
+	}
+
 	void updatePasswordHash(long id, String passwordHash) {
 		this.jdbc.sql("update account set password_hash = ? where id = ?").params(passwordHash, id).update();
 	}

@@ -92,12 +92,24 @@ public class AccountSessions {
 
 	/** Call after a change to the account's sign-in, from the request of the session that made it. */
 	public void signOutOtherSessions(HttpServletRequest request, HttpServletResponse response) {
+		signOutOtherSessions(request, response, null);
+	}
+
+	/**
+	 * After an email change: as above, and this session's principal takes the new address, so that
+	 * no session that survives the change goes on under the old name.
+	 */
+	void signOutOtherSessions(HttpServletRequest request, HttpServletResponse response, String newEmail) {
 		Authentication current = this.holder.getContext().getAuthentication();
 		if (current == null || !(current.getPrincipal() instanceof AccountUser user)) {
 			return;
 		}
 		int epoch = this.accounts.bumpSessionEpoch(user.accountId());
-		Authentication updated = current.toBuilder().principal(user.withSessionEpoch(epoch)).build();
+		AccountUser renewed = user.withSessionEpoch(epoch);
+		if (newEmail != null) {
+			renewed = renewed.withEmail(newEmail);
+		}
+		Authentication updated = current.toBuilder().principal(renewed).build();
 		SecurityContext context = this.holder.createEmptyContext();
 		context.setAuthentication(updated);
 		this.holder.setContext(context);

@@ -52,6 +52,10 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 		return new AccountUser(this.accountId, this.email, null, this.authorities, epoch, this.enabled);
 	}
 
+	AccountUser withEmail(String newEmail) {
+		return new AccountUser(this.accountId, newEmail, null, this.authorities, this.sessionEpoch, this.enabled);
+	}
+
 	@Override
 	public String getUsername() {
 		return this.email;

@@ -33,7 +33,10 @@ class Mailer {
 	void send(Notice notice) {
 		JavaMailSender sender = this.senders.getIfAvailable();
 		if (sender == null) {
-			// Bodies hold no secret by construction (see NoticeWriter), so the whole message may be logged.
+			// Bodies hold no password, code or session id by construction (see NoticeWriter), so the whole
+			// message may be logged. The one secret is the link confirming a new email address, logged on
+			// purpose: without SMTP this line is how an operator confirms it; the link works once, for a
+			// day, and only completes the change the signed-in owner asked for.
 			log.info("Email not sent, no SMTP server configured (spring.mail.host): to={} subject={} body={}",
 					notice.to(), notice.subject(), notice.body().strip().replaceAll("\\s*\\n\\s*", " | "));
 			return;

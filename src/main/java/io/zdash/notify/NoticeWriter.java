@@ -1,6 +1,7 @@
 package io.zdash.notify;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Writes the email for a security event from mail*.properties, in the language of the request that
  * caused it: what happened, when (now, in UTC), from where, and what to do if it was not the owner.
  * Only the event's type, the count of remaining recovery codes, the time, the client address and the
- * user agent go in: never a secret, code, password or session id.
+ * user agent go in: never a secret, code, password or session id. The one email with a secret is the
+ * confirmation of a new address, whose link goes to that address alone.
  */
 @Component
 class NoticeWriter {
@@ -55,6 +57,24 @@ class NoticeWriter {
 		body.append(text(type + ".notYou", locale)).append("\n\n");
 		body.append(text("signature", locale)).append('\n');
 		return new Notice(to, text(type + ".subject", locale), body.toString());
+	}
+
+	/**
+	 * The link that proves the owner reads the new address. It does not name the account's current
+	 * address: a mistyped new one would tell a stranger who asked.
+	 */
+	Notice writeConfirmation(String to, String link, Instant expiresAt) {
+		Locale locale = locale();
+		StringBuilder body = new StringBuilder();
+		body.append(text("greeting", locale)).append("\n\n");
+		body.append(text("confirmNewEmail.asked", locale)).append("\n\n");
+		body.append(link).append("\n\n");
+		body.append(text("confirmNewEmail.expires", locale, WHEN.format(expiresAt))).append("\n\n");
+		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
+		body.append(text("where", locale, origin(locale))).append("\n\n");
+		body.append(text("confirmNewEmail.notYou", locale)).append("\n\n");
+		body.append(text("signature", locale)).append('\n');
+		return new Notice(to, text("confirmNewEmail.subject", locale), body.toString());
 	}
 
 	/** English unless the request asked for Portuguese; with no request at all, English. */

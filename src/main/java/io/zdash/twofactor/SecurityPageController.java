@@ -93,7 +93,8 @@ class SecurityPageController {
 	private String page(AccountUser user, Model model) {
 		model.addAttribute("enabledSince", this.twoFactor.enabledSince(user.accountId()).orElse(null));
 		model.addAttribute("recoveryCodesRemaining", this.recoveryCodes.remaining(user.accountId()));
-		model.addAttribute("email", user.getUsername());
+		// From the database, the source of truth after an email change; the principal is a copy.
+		model.addAttribute("email", this.accounts.emailOf(user.accountId()).orElse(user.getUsername()));
 		return "twofactor/security";
 	}
 

@@ -37,7 +37,7 @@ class SecurityConfig {
 
 	/** Sensitive actions: they need the strongest factor entered within the step-up window. */
 	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/security/two-factor/disable",
-			"/security/recovery-codes", "/security/password", "/security/sessions/**" };
+			"/security/recovery-codes", "/security/password", "/security/email", "/security/sessions/**" };
 
 	/**
 	 * Adds the factor rule to every {@code authenticated()} and {@code hasRole()} check of both chains.
@@ -101,6 +101,9 @@ class SecurityConfig {
 			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/signup", "/error", "/throttled", "/unavailable", "/css/**", "/js/**",
 					"/favicon.ico")
+			.permitAll()
+			// The email-change link works in any browser: its single-use token is the proof, not a session.
+			.requestMatchers(HttpMethod.GET, "/security/email/confirm")
 			.permitAll()
 			// The second step itself needs only the password: this check bypasses the factor rule.
 			.requestMatchers("/login/totp", "/login/recovery", "/security/two-factor/setup", "/security/two-factor/setup/confirm")

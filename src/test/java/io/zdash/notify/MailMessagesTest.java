@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -30,6 +31,10 @@ class MailMessagesTest {
 
 	private static final Set<String> PER_EVENT = Set.of("subject", "happened", "notYou");
 
+	/** The confirmation of a new email address, which is no security event. */
+	private static final Set<String> CONFIRMATION = Set.of("confirmNewEmail.subject", "confirmNewEmail.asked",
+			"confirmNewEmail.expires", "confirmNewEmail.notYou");
+
 	@AfterEach
 	void tearDown() {
 		LocaleContextHolder.resetLocaleContext();
@@ -45,6 +50,7 @@ class MailMessagesTest {
 	void whenEmailsAreWrittenThenEveryKeyTheyUseIsDefinedAndNoneIsLeftOver() throws IOException {
 		Set<String> used = new TreeSet<>();
 		COMMON.forEach(part -> used.add(NoticeWriter.PREFIX + part));
+		CONFIRMATION.forEach(part -> used.add(NoticeWriter.PREFIX + part));
 		for (SecurityEvent.Type type : SecurityNotifications.NOTIFIED) {
 			PER_EVENT.forEach(part -> used.add(NoticeWriter.PREFIX + type.name() + "." + part));
 		}
@@ -75,6 +81,24 @@ class MailMessagesTest {
 					.doesNotContain("{")
 					.doesNotContain("''");
 			}
+		}
+	}
+
+	@Test
+	void whenConfirmationIsWrittenInBothLanguagesThenItHoldsTheLinkAndItsExpiry() {
+		NoticeWriter writer = new NoticeWriter(NoticeLogTest.mailMessages(), Clock.systemUTC());
+		String link = "http://localhost:8080/security/email/confirm?token=abc";
+		for (Locale locale : new Locale[] { Locale.ENGLISH, NoticeWriter.PORTUGUESE }) {
+			LocaleContextHolder.setLocale(locale);
+			Notice notice = writer.writeConfirmation("new@example.com", link, Instant.parse("2030-01-02T03:04:00Z"));
+			assertThat(notice.to()).isEqualTo("new@example.com");
+			assertThat(notice.subject()).as(locale.toString()).isNotBlank().doesNotContain("mail.");
+			assertThat(notice.body()).as(locale.toString())
+				.contains("\n" + link + "\n")
+				.contains("2030-01-02 03:04 UTC")
+				.contains(locale == Locale.ENGLISH ? "If you did not ask" : "Se não foi você")
+				.doesNotContain("{")
+				.doesNotContain("''");
 		}
 	}
 

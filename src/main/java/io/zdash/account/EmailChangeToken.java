@@ -1,0 +1,48 @@
+package io.zdash.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.zdash.support.RandomText;
+
+/**
+ * The secret of an email-change link: 256 random bits, URL-safe Base64 without padding. The
+ * database keeps only its SHA-256, so reading the table does not give anyone a working link.
+ */
+record EmailChangeToken(String text, String hash) {
+
+	private static final int BYTES = 32;
+
+	/** 32 bytes in URL-safe Base64 without padding are exactly 43 characters of this alphabet. */
+	private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+	static EmailChangeToken create() {
+		String text = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(BYTES));
+		return new EmailChangeToken(text, sha256(text));
+	}
+
+	/** The hash to look a typed token up by; empty when it cannot be one of ours. */
+	static Optional<String> hashOf(String typed) {
+		return (typed != null && SHAPE.matcher(typed).matches()) ? Optional.of(sha256(typed)) : Optional.empty();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "EmailChangeToken[******]";
+	}
+
+}
