@@ -38,7 +38,7 @@ public final class Browser implements AutoCloseable {
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1100", "--lang=en-US",
+				"--window-size=1280,2200", "--lang=en-US",
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -121,10 +121,21 @@ public final class Browser implements AutoCloseable {
 
 	/** Reads a QR code off the screen, as a phone camera would. */
 	public String scanQrCode(By by) throws Exception {
-		byte[] png = this.driver.findElement(by).getScreenshotAs(OutputType.BYTES);
-		var image = ImageIO.read(new ByteArrayInputStream(png));
-		return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-			.getText();
+		WebElement element = this.driver.findElement(by);
+		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		byte[] png = element.getScreenshotAs(OutputType.BYTES);
+		var source = new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)));
+		java.util.Map<com.google.zxing.DecodeHintType, Object> hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER,
+				Boolean.TRUE);
+		try {
+			return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+		}
+		catch (com.google.zxing.NotFoundException ex) {
+			// A camera would try again; so does a second binarizer, better at sharp, flat images.
+			return new QRCodeReader()
+				.decode(new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)), hints)
+				.getText();
+		}
 	}
 
 	@Override

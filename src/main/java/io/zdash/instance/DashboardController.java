@@ -60,6 +60,18 @@ class DashboardController {
 		return "redirect:/";
 	}
 
+	@PostMapping("/instances/{id}/token/rotate")
+	String rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model,
+			RedirectAttributes redirect) {
+		if (!this.instances.rotateToken(user.accountId(), id)) {
+			redirect.addFlashAttribute("notice", "instance.error.notFound");
+			return "redirect:/";
+		}
+		model.addAttribute("revealedId", id);
+		model.addAttribute("notice", "instance.notice.rotated");
+		return page(user, model);
+	}
+
 	@PostMapping("/instances/{id}/token")
 	String reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model,
 			RedirectAttributes redirect) {

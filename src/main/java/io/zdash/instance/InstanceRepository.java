@@ -50,6 +50,12 @@ class InstanceRepository {
 			.update() == 1;
 	}
 
+	boolean replaceToken(long accountId, String id, String token) {
+		return this.jdbc.sql("update instance set token = ? where account_id = ? and id = ?")
+			.params(token, accountId, id)
+			.update() == 1;
+	}
+
 	boolean delete(long accountId, String id) {
 		return this.jdbc.sql("delete from instance where account_id = ? and id = ?").params(accountId, id).update() == 1;
 	}

@@ -57,6 +57,11 @@ class InstanceService {
 				: Optional.of("instance.error.notFound");
 	}
 
+	/** A new random token; the old one stops working at once. */
+	boolean rotateToken(long accountId, String id) {
+		return id != null && id.length() <= 32 && this.instances.replaceToken(accountId, id, RandomText.hex(24));
+	}
+
 	boolean delete(long accountId, String id) {
 		return id != null && id.length() <= 32 && this.instances.delete(accountId, id);
 	}

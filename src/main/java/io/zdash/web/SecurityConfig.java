@@ -36,7 +36,7 @@ class SecurityConfig {
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	/** Sensitive actions: they need the strongest factor entered within the step-up window. */
-	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/security/two-factor/disable",
+	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/instances/*/token/rotate", "/security/two-factor/disable",
 			"/security/recovery-codes", "/security/password", "/security/email", "/security/sessions/**" };
 
 	/**

@@ -78,6 +78,21 @@ class StepUpTest {
 	}
 
 	@Test
+	void whenTokenRotatedThenTheOldOneIsGoneAndAStaleCheckAsksFirst() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		String id = createInstance(session);
+		String before = Jsoup.parse(reveal(session, id).getResponse().getContentAsString()).select(".token").text();
+		MvcResult rotated = this.mvc.perform(post("/instances/{id}/token/rotate", id).session(session).with(csrf())
+			.header("Referer", "http://localhost/")).andReturn();
+		String after = Jsoup.parse(rotated.getResponse().getContentAsString()).select(".token").text();
+		assertThat(after).matches("[0-9A-F]{48}").isNotEqualTo(before);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(this.mvc.perform(post("/instances/{id}/token/rotate", id).session(session).with(csrf())
+			.header("Referer", "http://localhost/")).andReturn().getResponse().getRedirectedUrl())
+			.startsWith("/security/confirm");
+	}
+
+	@Test
 	void whenTwoFactorOffThenThePasswordIsAskedAgain() throws Exception {
 		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
 		String id = createInstance(session);
