@@ -95,6 +95,22 @@ public final class WebJourney {
 		return totp.code(secret, totp.timeStep(this.clock.instant()));
 	}
 
+	/** A well-formed code that is none of those the server accepts around now: a wrong guess. */
+	public String wrongCode(byte[] secret) {
+		TotpGenerator totp = TotpGenerator.AUTHENTICATOR_APPS;
+		long step = totp.timeStep(this.clock.instant());
+		List<String> nearby = new java.util.ArrayList<>();
+		for (long s = step - 2; s <= step + 2; s++) {
+			nearby.add(totp.code(secret, s));
+		}
+		for (int i = 0;; i++) {
+			String candidate = String.format("%06d", (123_456 + i * 7919) % 1_000_000);
+			if (!nearby.contains(candidate)) {
+				return candidate;
+			}
+		}
+	}
+
 	/** Moves the server's clock to the next 30-second step, as a person waiting for a new code. */
 	public void nextStep() {
 		this.clock.advance(Duration.ofSeconds(30));

@@ -1,14 +1,11 @@
 package io.zdash.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.zdash.support.RandomText;
+import io.zdash.support.Sha256;
 
 /**
  * The secret of an email-change link: 256 random bits, URL-safe Base64 without padding. The
@@ -23,21 +20,12 @@ record EmailChangeToken(String text, String hash) {
 
 	static EmailChangeToken create() {
 		String text = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(BYTES));
-		return new EmailChangeToken(text, sha256(text));
+		return new EmailChangeToken(text, Sha256.hex(text));
 	}
 
 	/** The hash to look a typed token up by; empty when it cannot be one of ours. */
 	static Optional<String> hashOf(String typed) {
-		return (typed != null && SHAPE.matcher(typed).matches()) ? Optional.of(sha256(typed)) : Optional.empty();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return (typed != null && SHAPE.matcher(typed).matches()) ? Optional.of(Sha256.hex(typed)) : Optional.empty();
 	}
 
 	@Override

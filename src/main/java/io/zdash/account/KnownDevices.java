@@ -1,12 +1,9 @@
 package io.zdash.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import io.zdash.audit.SecurityEvent;
+import io.zdash.support.Sha256;
 import io.zdash.support.SqlTime;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,13 +59,7 @@ class KnownDevices {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
 			userAgent = String.valueOf(servlet.getRequest().getHeader("User-Agent"));
 		}
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(userAgent.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return Sha256.hex(userAgent);
 	}
 
 }

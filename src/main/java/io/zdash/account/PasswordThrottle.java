@@ -1,15 +1,12 @@
 package io.zdash.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import io.zdash.support.Backoff;
+import io.zdash.support.Sha256;
 import io.zdash.support.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,14 +81,8 @@ class PasswordThrottle {
 	}
 
 	static String key(String typedEmail) {
-		String email = EmailAddress.normalise(typedEmail).orElse(String.valueOf(typedEmail).strip().toLowerCase(Locale.ROOT));
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return Sha256.hex(EmailAddress.normalise(typedEmail)
+			.orElse(String.valueOf(typedEmail).strip().toLowerCase(Locale.ROOT)));
 	}
 
 }

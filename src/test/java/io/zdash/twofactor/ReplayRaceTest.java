@@ -1,17 +1,13 @@
 package io.zdash.twofactor;
 
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.zdash.HttpJourney;
 import io.zdash.MutableClock;
 import io.zdash.ServerTest;
+import io.zdash.SubmissionRace;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,32 +74,7 @@ class ReplayRaceTest {
 		}
 		// The failure counter would throttle after 5 failures: the race is about single use, so lift it.
 		this.jdbc.sql("update totp_credential set failed_attempts = 0, locked_until = null").update();
-		ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> results = new ArrayList<>();
-			for (int i = 0; i < PARALLEL; i++) {
-				HttpJourney browser = browsers.get(i);
-				String token = tokens.get(i);
-				results.add(pool.submit(() -> {
-					start.await();
-					return browser.post(action, token, "code", code);
-				}));
-			}
-			start.countDown();
-			int signedIn = 0;
-			for (Future<HttpResponse<String>> result : results) {
-				HttpResponse<String> response = result.get();
-				assertThat(response.statusCode()).isLessThan(500);
-				if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/")) {
-					signedIn++;
-				}
-			}
-			return signedIn;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return SubmissionRace.signedIn(browsers, tokens, action, code);
 	}
 
 	private Enrolled enrolledAccount(String email) throws Exception {

@@ -75,7 +75,7 @@ class TwoFactorSignInTest {
 		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
 		Document setup = this.journey.page("/security/two-factor/setup", session);
 		byte[] secret = Base32Of(setup.getElementById("totp-secret").text());
-		String wrong = wrongCode(secret);
+		String wrong = this.journey.wrongCode(secret);
 		MvcResult result = this.mvc
 			.perform(post("/security/two-factor/setup").session(session).with(csrf()).param("code", wrong))
 			.andExpect(status().isOk())
@@ -156,7 +156,7 @@ class TwoFactorSignInTest {
 	void whenFiveWrongCodesInARowThenBackToThePasswordStep() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
-		String wrong = wrongCode(enrolled.secret());
+		String wrong = this.journey.wrongCode(enrolled.secret());
 		for (int i = 1; i <= 4; i++) {
 			assertThat(this.journey.submitCode(session, wrong).getResponse().getStatus()).as("attempt " + i).isEqualTo(200);
 		}
@@ -264,18 +264,6 @@ class TwoFactorSignInTest {
 		return this.journey.page("/security", session).getElementById("two-factor-status").text();
 	}
 
-	/** A code that is none of the three the server would accept now. */
-	private String wrongCode(byte[] secret) {
-		TotpGenerator totp = TotpGenerator.AUTHENTICATOR_APPS;
-		long step = totp.timeStep(this.clock.instant());
-		List<String> valid = List.of(totp.code(secret, step - 1), totp.code(secret, step), totp.code(secret, step + 1));
-		for (int i = 0;; i++) {
-			String candidate = String.format("%06d", (i * 7919) % 1_000_000);
-			if (!valid.contains(candidate)) {
-				return candidate;
-			}
-		}
-	}
 
 	private static byte[] Base32Of(String text) {
 		return io.zdash.support.Base32.decode(text);

@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.zdash.EmbeddedPostgresSupport;
 import io.zdash.HttpJourney;
 import io.zdash.MutableClock;
 import io.zdash.ServerTest;
+import io.zdash.SubmissionRace;
 import io.zdash.TestClockConfig;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
@@ -110,32 +107,7 @@ class TwoNodesTest {
 			tokens.add(browser.csrfFrom("/login/totp"));
 			browsers.add(browser);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(20);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> results = new ArrayList<>();
-			for (int i = 0; i < 20; i++) {
-				HttpJourney browser = browsers.get(i);
-				String token = tokens.get(i);
-				results.add(pool.submit(() -> {
-					start.await();
-					return browser.post("/login/totp", token, "code", code);
-				}));
-			}
-			start.countDown();
-			int signedIn = 0;
-			for (Future<HttpResponse<String>> result : results) {
-				HttpResponse<String> response = result.get();
-				assertThat(response.statusCode()).isLessThan(500);
-				if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/")) {
-					signedIn++;
-				}
-			}
-			assertThat(signedIn).isEqualTo(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(SubmissionRace.signedIn(browsers, tokens, "/login/totp", code)).isEqualTo(1);
 	}
 
 	@Test

@@ -87,11 +87,11 @@ class ThrottlingTest {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		for (int round = 0; round < 2; round++) {
 			MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
-			this.journey.submitCode(session, wrongCode(enrolled.secret()));
-			this.journey.submitCode(session, wrongCode(enrolled.secret()));
+			this.journey.submitCode(session, this.journey.wrongCode(enrolled.secret()));
+			this.journey.submitCode(session, this.journey.wrongCode(enrolled.secret()));
 		}
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
-		MvcResult fifth = this.journey.submitCode(session, wrongCode(enrolled.secret()));
+		MvcResult fifth = this.journey.submitCode(session, this.journey.wrongCode(enrolled.secret()));
 		assertThat(fifth.getResponse().getStatus()).as(fifth.getResponse().getRedirectedUrl()).isEqualTo(429);
 		assertThat(Jsoup.parse(fifth.getResponse().getContentAsString()).getElementById("throttled-message").text())
 			.contains("Too many attempts");
@@ -113,7 +113,7 @@ class ThrottlingTest {
 		this.jdbc.sql("update totp_credential set failed_attempts = 99 where account_id = (select id from account where email = ?)")
 			.param(this.email).update();
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
-		this.journey.submitCode(session, wrongCode(enrolled.secret()));
+		this.journey.submitCode(session, this.journey.wrongCode(enrolled.secret()));
 
 		// The 101st attempt, with the right code: refused, and told why.
 		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
@@ -139,12 +139,5 @@ class ThrottlingTest {
 			.param(this.email).query(Integer.class).single();
 	}
 
-	private String wrongCode(byte[] secret) {
-		io.zdash.twofactor.TotpGenerator totp = io.zdash.twofactor.TotpGenerator.AUTHENTICATOR_APPS;
-		long step = totp.timeStep(this.clock.instant());
-		java.util.List<String> valid = java.util.List.of(totp.code(secret, step - 1), totp.code(secret, step),
-				totp.code(secret, step + 1));
-		return valid.contains("123456") ? "654321" : "123456";
-	}
 
 }

@@ -1,0 +1,54 @@
+package io.zdash;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many half-signed-in browsers submit the same code at the same instant, on real threads. */
+public final class SubmissionRace {
+
+	private SubmissionRace() {
+	}
+
+	/**
+	 * @param tokens each browser's CSRF token for the form, fetched beforehand so that the
+	 * submissions themselves start together
+	 * @return how many submissions got their browser signed in (none may answer 5xx)
+	 */
+	public static int signedIn(List<HttpJourney> browsers, List<String> tokens, String action, String code)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> results = new ArrayList<>();
+			for (int i = 0; i < browsers.size(); i++) {
+				HttpJourney browser = browsers.get(i);
+				String token = tokens.get(i);
+				results.add(pool.submit(() -> {
+					start.await();
+					return browser.post(action, token, "code", code);
+				}));
+			}
+			start.countDown();
+			int signedIn = 0;
+			for (Future<HttpResponse<String>> result : results) {
+				HttpResponse<String> response = result.get();
+				assertThat(response.statusCode()).isLessThan(500);
+				if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/")) {
+					signedIn++;
+				}
+			}
+			return signedIn;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
