@@ -53,8 +53,12 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/settings")
-	String settings(@RequestParam(required = false) String requireTwoFactor, RedirectAttributes redirect) {
-		this.settings.requireTwoFactor("true".equals(requireTwoFactor));
+	String settings(@RequestParam(required = false) String requireTwoFactor, @AuthenticationPrincipal AccountUser admin,
+			RedirectAttributes redirect) {
+		boolean required = "true".equals(requireTwoFactor);
+		this.settings.requireTwoFactor(required);
+		this.events.publishEvent(new SecurityEvent(admin.accountId(), SecurityEvent.Type.SETTING_CHANGED_BY_ADMIN,
+				AdminSettings.REQUIRE_TWO_FACTOR + "=" + required));
 		redirect.addFlashAttribute("notice", "admin.notice.saved");
 		return "redirect:/admin";
 	}

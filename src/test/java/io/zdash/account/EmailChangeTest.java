@@ -1,7 +1,6 @@
 package io.zdash.account;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +9,8 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -23,14 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,9 +35,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Changing the email: step-up, a single-use link to the new address, and nothing said about who has an account. */
-@WebTest
 @ExtendWith(OutputCaptureExtension.class)
-class EmailChangeTest {
+class EmailChangeTest extends JourneyTest {
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -60,28 +54,12 @@ class EmailChangeTest {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	WebJourney journey;
-
-	String email;
-
 	String newEmail;
 
 	long accountId;
 
 	@BeforeEach
 	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
 		this.newEmail = WebJourney.uniqueEmail();
 	}
 

@@ -1,17 +1,12 @@
 package io.zdash.account;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
-import io.zdash.WebTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.zdash.JourneyTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,27 +14,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-@WebTest
-class PasswordChangeTest {
+class PasswordChangeTest extends JourneyTest {
 
 	static final String NEW_PASSWORD = "Orchard-Telescope-Violin-3";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	WebJourney journey;
-
-	String email;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
-	}
 
 	@Test
 	void whenPasswordChangedThenOnlyTheNewOneWorksAndOtherSessionsEnd() throws Exception {

@@ -1,18 +1,13 @@
 package io.zdash.account;
 
-import java.time.Instant;
-
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -20,28 +15,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The Security page lists where the account is signed in, and ends any of those sessions. */
-@WebTest
-class SessionsTest {
+class SessionsTest extends JourneyTest {
 
 	private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
 
 	private static final String PHONE = "Mozilla/5.0 (Linux; Android 15) AppleWebKit/537.36 Chrome/140.0 Mobile Safari/537.36";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	WebJourney journey;
-
-	String email;
-
 	@BeforeEach
 	void setUp() throws Exception {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
 		this.journey.signUp(this.email);
 	}
 

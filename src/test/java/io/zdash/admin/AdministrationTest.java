@@ -129,6 +129,8 @@ class AdministrationTest {
 		this.journey.signUp(email);
 		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
 		this.mvc.perform(post("/admin/settings").session(admin).with(csrf()).param("requireTwoFactor", "true"));
+		assertThat(this.jdbc.sql("select detail from security_event where type = 'SETTING_CHANGED_BY_ADMIN' and account_id = ?")
+			.param(accountId(adminEmail)).query(String.class).list()).contains("two-factor.required=true");
 
 		MockHttpSession user = this.journey.signIn(email, WebJourney.PASSWORD);
 		for (String page : new String[] { "/", "/security", "/login/totp" }) {

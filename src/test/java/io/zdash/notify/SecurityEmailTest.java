@@ -1,6 +1,5 @@
 package io.zdash.notify;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,26 +10,22 @@ import java.util.List;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.support.Base32;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,8 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The real pages, a real SMTP server in this JVM: who gets which email, in which language, and what it never says. */
-@WebTest
-class SecurityEmailTest {
+class SecurityEmailTest extends JourneyTest {
 
 	/** One server for the class: the application context reads its port once, when it starts. */
 	@RegisterExtension
@@ -57,31 +51,10 @@ class SecurityEmailTest {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	WebJourney journey;
-
-	String email;
-
-	@BeforeEach
-	void setUp() {
-		// The context (and its clock) is shared between tests; Spring Security stamps factors with real time.
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
-	}
 
 	@Test
 	void whenTwoFactorTurnedOnThenOwnerGetsOneEmailSayingWhatWhenWhereAndWhatToDo() throws Exception {
@@ -196,7 +169,6 @@ class SecurityEmailTest {
 		}
 		return mail.getProperty("mail.NEW_DEVICE_SIGN_IN.subject");
 	}
-
 
 	private List<MimeMessage> mailsTo(String address) throws MessagingException {
 		List<MimeMessage> found = new ArrayList<>();

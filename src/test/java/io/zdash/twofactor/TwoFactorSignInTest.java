@@ -3,19 +3,14 @@ package io.zdash.twofactor;
 import java.time.Duration;
 import java.util.List;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,29 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Enrollment, the second sign-in step, recovery codes and turning 2FA off, through the real pages. */
-@WebTest
-class TwoFactorSignInTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	WebJourney journey;
-
-	String email;
-
-	@BeforeEach
-	void setUp() {
-		// The context (and its clock) is shared between tests; Spring Security stamps factors with real time.
-		this.clock.set(java.time.Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
-	}
+class TwoFactorSignInTest extends JourneyTest {
 
 	@Test
 	void whenSetupPageShownThenQrAndKeyAreOfOneFreshSecretAndNotCached() throws Exception {
@@ -263,7 +236,6 @@ class TwoFactorSignInTest {
 	private String statusText(MockHttpSession session) throws Exception {
 		return this.journey.page("/security", session).getElementById("two-factor-status").text();
 	}
-
 
 	private static byte[] Base32Of(String text) {
 		return io.zdash.support.Base32.decode(text);

@@ -1,19 +1,14 @@
 package io.zdash.web;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,25 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Sensitive actions need the strongest factor from the last ten minutes, then go back where they came from. */
-@WebTest
-class StepUpTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	WebJourney journey;
-
-	String email;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
-	}
+class StepUpTest extends JourneyTest {
 
 	@Test
 	void whenCodeIsFreshThenTokenIsRevealedStraightAway() throws Exception {

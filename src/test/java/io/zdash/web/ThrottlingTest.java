@@ -1,20 +1,14 @@
 package io.zdash.web;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,28 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Guessing is bounded per account, in the database, with growing waits, whatever the address. */
-@WebTest
-class ThrottlingTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	WebJourney journey;
-
-	String email;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-		this.email = WebJourney.uniqueEmail();
-	}
+class ThrottlingTest extends JourneyTest {
 
 	@Test
 	void whenFiveWrongPasswordsFromChangingAddressesThenWaitsGrowAndRightPasswordIsNotEvenChecked() throws Exception {
@@ -138,6 +111,5 @@ class ThrottlingTest {
 		return this.jdbc.sql("select failed_attempts from totp_credential c join account a on a.id = c.account_id where a.email = ?")
 			.param(this.email).query(Integer.class).single();
 	}
-
 
 }
