@@ -27,8 +27,11 @@ public class AccountService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AdminProperties admin;
+
 	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock,
-			PasswordThrottle throttle, ApplicationEventPublisher events) {
+			PasswordThrottle throttle, ApplicationEventPublisher events, AdminProperties admin) {
+		this.admin = admin;
 		this.throttle = throttle;
 		this.events = events;
 		this.accounts = accounts;
@@ -51,7 +54,10 @@ public class AccountService {
 		String hash = this.encoder.encode(password);
 		if (!this.accounts.emailExists(email.get())) {
 			try {
-				this.accounts.makeAdminIfFirst(this.accounts.insert(email.get(), hash, this.clock.instant()));
+				long id = this.accounts.insert(email.get(), hash, this.clock.instant());
+				if (this.admin.email() == null || this.admin.email().isBlank()) {
+					this.accounts.makeAdminIfFirst(id);
+				}
 			}
 			catch (DuplicateKeyException raceWithAnotherSignup) {
 				// Same answer as below.
@@ -62,14 +68,24 @@ public class AccountService {
 		return Optional.empty();
 	}
 
-	/** Re-checks the password of a signed-in account before a sensitive change. */
+	/**
+	 * Re-checks the password of a signed-in account before a sensitive change. Counted by the same
+	 * throttle as the password step, so a stolen session cannot guess the password here either.
+	 */
 	public boolean passwordMatches(long accountId, String password) {
-		if (password == null || password.isEmpty() || password.length() > 4 * PasswordPolicy.MAX_LENGTH) {
+		Optional<Account> account = this.accounts.findById(accountId);
+		if (account.isEmpty() || !this.throttle.waitFor(account.get().email()).isZero()) {
 			return false;
 		}
-		return this.accounts.findById(accountId)
-			.map(account -> this.encoder.matches(password, account.passwordHash()))
-			.orElse(false);
+		boolean matches = password != null && !password.isEmpty() && password.length() <= 4 * PasswordPolicy.MAX_LENGTH
+				&& this.encoder.matches(password, account.get().passwordHash());
+		if (matches) {
+			this.throttle.reset(account.get().email());
+		}
+		else {
+			this.throttle.recordFailure(account.get().email());
+		}
+		return matches;
 	}
 
 	/** @return why the new password is refused, or empty once it replaced the old one */

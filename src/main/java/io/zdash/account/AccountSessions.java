@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import io.zdash.audit.SecurityEvent;
+import io.zdash.support.Sha256;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
@@ -36,8 +37,11 @@ public class AccountSessions {
 
 	static final String USER_AGENT = "ZDASH_USER_AGENT";
 
-	/** One session as the Security page lists it. */
-	public record View(String id, String browser, String system, String address, Instant signedInAt,
+	/**
+	 * One session as the Security page lists it. {@code handle} stands for the session in pages and
+	 * URLs: a hash of its id, never the id itself, which is as good as the session cookie.
+	 */
+	public record View(String handle, String browser, String system, String address, Instant signedInAt,
 			Instant lastActive, boolean current) {
 	}
 
@@ -73,19 +77,23 @@ public class AccountSessions {
 		return ofAccount(user).values()
 			.stream()
 			.filter(s -> s.getId().equals(current) || epochOf(s) == epoch)
-			.map(s -> new View(s.getId(), UserAgents.browser(s.getAttribute(USER_AGENT)),
+			.map(s -> new View(Sha256.hex(s.getId()), UserAgents.browser(s.getAttribute(USER_AGENT)),
 					UserAgents.system(s.getAttribute(USER_AGENT)), s.getAttribute(ADDRESS), signedInAt(s),
 					s.getLastAccessedTime(), s.getId().equals(current)))
 			.sorted(Comparator.comparing(View::current).reversed().thenComparing(View::lastActive, Comparator.reverseOrder()))
 			.toList();
 	}
 
-	/** Ends one of the account's own sessions; another account's id does nothing. */
-	public boolean revoke(AccountUser user, String sessionId) {
-		if (sessionId == null || !ofAccount(user).containsKey(sessionId)) {
+	/** Ends one of the account's own sessions, named by its handle; anything else does nothing. */
+	public boolean revoke(AccountUser user, String handle) {
+		java.util.Optional<String> sessionId = ofAccount(user).keySet()
+			.stream()
+			.filter(id -> Sha256.hex(id).equals(handle))
+			.findFirst();
+		if (sessionId.isEmpty()) {
 			return false;
 		}
-		this.sessions.deleteById(sessionId);
+		this.sessions.deleteById(sessionId.get());
 		this.events.publishEvent(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SESSION_REVOKED));
 		return true;
 	}

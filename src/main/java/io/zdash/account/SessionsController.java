@@ -25,10 +25,10 @@ class SessionsController {
 		this.events = events;
 	}
 
-	@PostMapping("/security/sessions/{id}/revoke")
-	String revoke(@PathVariable String id, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+	@PostMapping("/security/sessions/{handle}/revoke")
+	String revoke(@PathVariable String handle, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("notice",
-				this.sessions.revoke(user, id) ? "sessions.notice.revoked" : "sessions.notice.gone");
+				this.sessions.revoke(user, handle) ? "sessions.notice.revoked" : "sessions.notice.gone");
 		return "redirect:/security#sessions";
 	}
 

@@ -71,13 +71,29 @@ class TotpCredentials {
 			.optional();
 	}
 
-	/** Moves a verified enrollment's sealed secret, as it is, into the active credential. */
-	void insertCredentialFromEnrollment(long accountId, Instant enabledAt, long lastUsedStep) {
+	/**
+	 * Moves a verified enrollment's sealed secret, as it is, into the active credential. The enrollment
+	 * row is taken first: of two concurrent confirmations only one finds it, so only one goes on.
+	 * @return whether this call moved it
+	 */
+	boolean moveEnrollmentToCredential(long accountId, Instant enabledAt, long lastUsedStep) {
+		record Sealed(String secret, long keyId) {
+		}
+		Optional<Sealed> sealed = this.jdbc.sql("select secret, secret_key_id from totp_enrollment where account_id = ?")
+			.param(accountId)
+			.query((rs, n) -> new Sealed(rs.getString("secret"), rs.getLong("secret_key_id")))
+			.optional();
+		if (sealed.isEmpty() || this.jdbc.sql("delete from totp_enrollment where account_id = ? and verified_step is not null")
+			.param(accountId)
+			.update() != 1) {
+			return false;
+		}
 		this.jdbc.sql("""
 				insert into totp_credential (account_id, secret, secret_key_id, enabled_at, last_used_step, failed_attempts)
-				select account_id, secret, secret_key_id, ?, ?, 0 from totp_enrollment where account_id = ?""")
-			.params(SqlTime.utc(enabledAt), lastUsedStep, accountId)
+				values (?, ?, ?, ?, ?, 0)""")
+			.params(accountId, sealed.get().secret(), sealed.get().keyId(), SqlTime.utc(enabledAt), lastUsedStep)
 			.update();
+		return true;
 	}
 
 	void deleteCredential(long accountId) {

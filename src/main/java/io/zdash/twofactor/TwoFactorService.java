@@ -114,9 +114,10 @@ class TwoFactorService implements TwoFactorStatus {
 			return false;
 		}
 		// The code that proved the app is recorded as used: it cannot also sign someone in.
-		this.credentials.insertCredentialFromEnrollment(accountId, this.clock.instant(), enrollment.get().verifiedStep());
+		if (!this.credentials.moveEnrollmentToCredential(accountId, this.clock.instant(), enrollment.get().verifiedStep())) {
+			return false;
+		}
 		this.recoveryCodes.activatePending(accountId);
-		this.credentials.deleteEnrollment(accountId);
 		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_ENABLED));
 		return true;
 	}

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A token bucket per client address on the sign-in and sign-up POSTs, on top of the per-account
@@ -22,7 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ClientAddressLimiter extends OncePerRequestFilter {
 
-	private static final Set<String> LIMITED = Set.of("/login", "/login/totp", "/login/recovery", "/signup");
+	private static final Set<String> LIMITED = Set.of("/login", "/login/totp", "/login/recovery", "/signup",
+			"/security/confirm");
+
+	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	/** Bounds memory under a flood from many addresses: beyond it, start afresh. */
 	private static final int MAX_ADDRESSES = 100_000;
@@ -43,7 +47,8 @@ final class ClientAddressLimiter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// Decoded, as Spring MVC matches it: "/log%69n" is "/login".
+		String path = PATHS.getPathWithinApplication(request);
 		return !"POST".equals(request.getMethod()) || !LIMITED.contains(path);
 	}
 

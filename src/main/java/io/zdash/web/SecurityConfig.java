@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -34,6 +35,16 @@ class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	private static AllRequiredFactorsAuthorizationManager<RequestAuthorizationContext> recentPassword(
+			WebProperties properties, Clock clock) {
+		AllRequiredFactorsAuthorizationManager<RequestAuthorizationContext> manager = AllRequiredFactorsAuthorizationManager
+			.<RequestAuthorizationContext>builder()
+			.requireFactor(factor -> factor.passwordAuthority().validDuration(properties.stepUpWindow()))
+			.build();
+		manager.setClock(clock);
+		return manager;
+	}
 
 	/** Sensitive actions: they need the strongest factor entered within the step-up window. */
 	static final String[] STEP_UP_ACTIONS = { "/instances/*/token", "/instances/*/token/rotate", "/security/two-factor/disable",
@@ -106,7 +117,13 @@ class SecurityConfig {
 			.requestMatchers(HttpMethod.GET, "/security/email/confirm")
 			.permitAll()
 			// The second step itself needs only the password: this check bypasses the factor rule.
-			.requestMatchers("/login/totp", "/login/recovery", "/security/two-factor/setup", "/security/two-factor/setup/confirm")
+			.requestMatchers("/login/totp", "/login/recovery")
+			.access(AuthorityAuthorizationManager.hasAuthority(SignInFactors.PASSWORD))
+			// Binding a new authenticator is a sensitive change: a recently entered password, even for
+			// someone who must enroll before anything else (they just typed it).
+			.requestMatchers(HttpMethod.POST, "/security/two-factor/setup", "/security/two-factor/setup/confirm")
+			.access(recentPassword(properties, clock))
+			.requestMatchers("/security/two-factor/setup")
 			.access(AuthorityAuthorizationManager.hasAuthority(SignInFactors.PASSWORD))
 			.requestMatchers(HttpMethod.POST, "/admin/**")
 			.access(AuthorizationManagers.allOf(recentFactor, AuthorityAuthorizationManager.hasRole("ADMIN")))

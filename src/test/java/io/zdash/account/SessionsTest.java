@@ -39,6 +39,11 @@ class SessionsTest extends JourneyTest {
 		assertThat(other.text()).contains("Chrome on Android");
 
 		String revoke = other.selectFirst("form").attr("action");
+		// The page names sessions by a hash: a session id (a UUID) is as good as its cookie.
+		assertThat(revoke).matches("/security/sessions/[0-9a-f]{64}/revoke");
+		for (String id : this.jdbc.sql("select session_id from spring_session").query(String.class).list()) {
+			assertThat(page.outerHtml()).doesNotContain(id);
+		}
 		this.mvc.perform(post(revoke).session(laptop).with(csrf()));
 		assertThat(this.mvc.perform(get("/").session(phone)).andReturn().getResponse().getStatus()).isEqualTo(302);
 		assertThat(this.mvc.perform(get("/").session(laptop)).andReturn().getResponse().getStatus()).isEqualTo(200);

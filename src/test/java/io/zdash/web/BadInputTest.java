@@ -163,6 +163,14 @@ class BadInputTest {
 	}
 
 	@Test
+	void whenEmailIsLongButValidThenSignUpAndSignInWork() throws Exception {
+		String email = "a".repeat(110) + "." + WebJourney.uniqueEmail();
+		assertThat(email.length()).isGreaterThan(150).isLessThanOrEqualTo(254);
+		MockHttpSession session = this.journey.signUpAndSignIn(email);
+		assertThat(this.journey.page("/", session).select("h1").text()).isEqualTo("Instances");
+	}
+
+	@Test
 	void whenCodePaddedWithSpacesThenAccepted() throws Exception {
 		String email = WebJourney.uniqueEmail();
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(email));

@@ -29,6 +29,12 @@ class ClientAddressLimitTest {
 		assertThat(fourth.getResponse().getStatus()).isEqualTo(429);
 		assertThat(fourth.getResponse().getHeader("Retry-After")).isNotNull();
 		assertThat(attempt("198.51.100.8", "192.0.2.1").getResponse().getStatus()).isEqualTo(302);
+		// An encoded spelling of the same path is not a way around the limit.
+		MvcResult encoded = this.mvc.perform(post("/log%69n").with(csrf()).with(request -> {
+			request.setRemoteAddr("198.51.100.7");
+			return request;
+		}).param("email", "someone@example.com").param("password", "not the password")).andReturn();
+		assertThat(encoded.getResponse().getStatus()).isIn(400, 429);
 	}
 
 	private MvcResult attempt(String address, String claimed) throws Exception {

@@ -70,6 +70,36 @@ class StepUpTest extends JourneyTest {
 	}
 
 	@Test
+	void whenPasswordIsStaleThenSettingUpAnAuthenticatorAsksForItFirst() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(this.journey.page("/security/two-factor/setup", session).getElementById("totp-secret")).isNotNull();
+		MvcResult asked = this.mvc.perform(post("/security/two-factor/setup").session(session).with(csrf())
+			.header("Referer", "http://localhost/security/two-factor/setup").param("code", "123456")).andReturn();
+		assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/security/confirm?continue=/security/two-factor/setup");
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+			.param("continue", "/security/two-factor/setup").param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/security/two-factor/setup");
+		assertThat(this.journey.enableTwoFactor(session).recoveryCodes()).hasSize(10);
+	}
+
+	@Test
+	void whenPasswordIsGuessedOnTheRecheckPageThenItIsThrottledLikeTheSignIn() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+				.param("password", "guess number " + i));
+		}
+		MvcResult right = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(right.getResponse().getStatus()).as("refused during the wait, even when right").isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(31));
+		MvcResult later = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(later.getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
 	void whenTwoFactorOffThenThePasswordIsAskedAgain() throws Exception {
 		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
 		String id = createInstance(session);
