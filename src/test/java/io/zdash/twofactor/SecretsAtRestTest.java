@@ -137,7 +137,8 @@ class SecretsAtRestTest {
 	private static JdbcClient emptyDatabase() {
 		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:empty-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 				"sa", "");
-		Flyway.configure().dataSource(dataSource).load().migrate();
+		// The same locations as the application (application.properties) on H2.
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
 		return JdbcClient.create(dataSource);
 	}
 
