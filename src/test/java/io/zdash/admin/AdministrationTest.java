@@ -1,21 +1,16 @@
 package io.zdash.admin;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,27 +19,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** An installation of its own: its first account administers it. */
-@WebTest
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:administration;DB_CLOSE_DELAY=-1")
-class AdministrationTest {
+class AdministrationTest extends JourneyTest {
 
 	static String adminEmail;
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	WebJourney journey;
-
 	@BeforeEach
 	void setUp() throws Exception {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
 		if (adminEmail == null) {
 			adminEmail = WebJourney.uniqueEmail();
 			this.journey.signUp(adminEmail);

@@ -4,44 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import io.zdash.support.SqlTime;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The account's own security log on the Security page: newest first, paged, pruned after 90 days. */
-@WebTest
-class SecurityLogTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
+class SecurityLogTest extends JourneyTest {
 
 	@Autowired
 	SecurityEvents events;
-
-	WebJourney journey;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-	}
 
 	@Test
 	void whenThingsHappenToAnAccountThenItsSecurityPageListsThemNewestFirst() throws Exception {

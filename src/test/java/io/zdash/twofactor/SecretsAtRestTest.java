@@ -3,7 +3,6 @@ package io.zdash.twofactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,53 +10,32 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import io.zdash.support.Base32;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** A stolen database holds no usable secret; the key lives outside it, can rotate, and must match. */
-@WebTest
-class SecretsAtRestTest {
+class SecretsAtRestTest extends JourneyTest {
 
 	private static final List<String> TABLES = List.of("account", "totp_credential", "totp_enrollment", "recovery_code",
 			"security_event", "password_throttle", "instance");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	KeyRotation rotation;
 
 	@Autowired
 	SecretKeys keys;
-
-	WebJourney journey;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-	}
 
 	@Test
 	void whenDatabaseDumpedThenNeitherTheBase32NorTheRawSecretIsInIt() throws Exception {

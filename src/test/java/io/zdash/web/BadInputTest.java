@@ -1,23 +1,17 @@
 package io.zdash.web;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
-import io.zdash.WebTest;
+import io.zdash.JourneyTest;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,19 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Empty, huge, malformed, non-ASCII and hostile values in every form field: each gets a clear
  * message on the page (never a 5xx) and stored state does not change.
  */
-@WebTest
-class BadInputTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	WebJourney journey;
+class BadInputTest extends JourneyTest {
 
 	static Stream<String> badCodes() {
 		return Stream.of("", "   ", "x".repeat(10_240), "abcdef", "+12345", "-12345", "٠١٢٣٤٥", "１２３４５６", "12345",
@@ -55,12 +37,6 @@ class BadInputTest {
 	static Stream<String> badEmails() {
 		return Stream.of("", "   ", "a".repeat(10_240) + "@example.com", "not-an-email", "a b@example.com",
 				"<script>@x.com", "\u0000@example.com");
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
 	}
 
 	@ParameterizedTest

@@ -1,19 +1,13 @@
 package io.zdash.web;
 
-import java.time.Instant;
-
-import io.zdash.MutableClock;
 import io.zdash.WebJourney;
-import io.zdash.WebTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.zdash.JourneyTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -24,22 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Who reaches what: anonymous, password only (2FA on), both factors, and the JSON API. */
-@WebTest
-class SecurityRulesTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	WebJourney journey;
-
-	@BeforeEach
-	void setUp() {
-		this.clock.set(Instant.now());
-		this.journey = new WebJourney(this.mvc, this.clock);
-	}
+class SecurityRulesTest extends JourneyTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/security", "/security/two-factor/setup" })
