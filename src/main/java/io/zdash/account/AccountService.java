@@ -74,7 +74,7 @@ public class AccountService {
 	 */
 	public boolean passwordMatches(long accountId, String password) {
 		Optional<Account> account = this.accounts.findById(accountId);
-		if (account.isEmpty() || !this.throttle.waitFor(account.get().email()).isZero()) {
+		if (account.isEmpty() || !this.throttle.beginAttempt(account.get().email()).isZero()) {
 			return false;
 		}
 		boolean matches = password != null && !password.isEmpty() && password.length() <= 4 * PasswordPolicy.MAX_LENGTH

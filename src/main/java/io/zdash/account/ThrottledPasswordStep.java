@@ -61,7 +61,7 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private Authentication throttledAuthenticate(Authentication authentication) {
 		String email = authentication.getName();
-		Duration wait = this.throttle.waitFor(email);
+		Duration wait = this.throttle.beginAttempt(email);
 		if (!wait.isZero()) {
 			this.events.publishEvent(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_THROTTLED));
 			throw new SignInThrottledException(wait);

@@ -3,6 +3,7 @@ package io.zdash.twofactor;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.zdash.support.Backoff;
 import io.zdash.support.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,11 +115,24 @@ class TotpCredentials {
 			.update() == 1;
 	}
 
-	/** @return the consecutive failures after this one */
-	int recordFailure(long accountId) {
-		this.jdbc.sql("update totp_credential set failed_attempts = failed_attempts + 1 where account_id = ?")
-			.param(accountId)
-			.update();
+	/**
+	 * Lets one second-factor check through, or not: the attempt is counted as a failure first, by one
+	 * conditional UPDATE that also closes the gate (for {@code provisionalUntil}) from the fifth on,
+	 * so parallel requests cannot all be checked when a wait ends. A right code resets the count.
+	 * @return whether the check may go ahead
+	 */
+	boolean beginAttempt(long accountId, Instant now, Instant provisionalUntil) {
+		return this.jdbc.sql("""
+				update totp_credential
+				set failed_attempts = failed_attempts + 1,
+				    locked_until = case when failed_attempts + 1 > ? then ? else locked_until end
+				where account_id = ? and (locked_until is null or locked_until <= ?)""")
+			.params(Backoff.FREE_FAILURES, SqlTime.utc(provisionalUntil), accountId, SqlTime.utc(now))
+			.update() == 1;
+	}
+
+	/** The consecutive failures so far, this attempt included. */
+	int failures(long accountId) {
 		return this.jdbc.sql("select failed_attempts from totp_credential where account_id = ?")
 			.param(accountId)
 			.query(Integer.class)
@@ -139,8 +153,9 @@ class TotpCredentials {
 			.update();
 	}
 
+	/** Blocks app codes; the wait is lifted so that the recovery-code path stays open to the owner. */
 	void block(long accountId, Instant at) {
-		this.jdbc.sql("update totp_credential set blocked_at = ? where account_id = ? and blocked_at is null")
+		this.jdbc.sql("update totp_credential set blocked_at = ?, locked_until = null where account_id = ? and blocked_at is null")
 			.params(SqlTime.utc(at), accountId)
 			.update();
 	}

@@ -135,8 +135,7 @@ class TwoFactorService implements TwoFactorStatus {
 		if (credential.get().blockedAt() != null) {
 			return SecondFactorResult.BLOCKED;
 		}
-		if (!waitFor(credential.get()).isZero()) {
-			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED));
+		if (!beginAttempt(accountId)) {
 			return SecondFactorResult.THROTTLED;
 		}
 		OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, credential.get().secret()), code);
@@ -165,8 +164,7 @@ class TwoFactorService implements TwoFactorStatus {
 		if (!RecoveryCodes.isWellFormed(typed)) {
 			return SecondFactorResult.MALFORMED;
 		}
-		if (!waitFor(credential.get()).isZero()) {
-			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED));
+		if (!beginAttempt(accountId)) {
 			return SecondFactorResult.THROTTLED;
 		}
 		if (this.recoveryCodes.consume(accountId, typed)) {
@@ -190,9 +188,21 @@ class TwoFactorService implements TwoFactorStatus {
 		return (until != null && until.isAfter(now)) ? Duration.between(now, until) : Duration.ZERO;
 	}
 
-	/** A wrong or replayed code: counted per account, so guessing is bounded whatever the session. */
+	private boolean beginAttempt(long accountId) {
+		Instant now = this.clock.instant();
+		if (this.credentials.beginAttempt(accountId, now, now.plus(Backoff.after(Backoff.FREE_FAILURES + 1)))) {
+			return true;
+		}
+		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED));
+		return false;
+	}
+
+	/**
+	 * A wrong or replayed code, already counted by {@link #beginAttempt}: per account, so guessing is
+	 * bounded whatever the session. Sets the wait (or the block) the count calls for.
+	 */
 	private SecondFactorResult failure(long accountId, SecurityEvent.Type type) {
-		int failures = this.credentials.recordFailure(accountId);
+		int failures = this.credentials.failures(accountId);
 		this.events.publishEvent(new SecurityEvent(accountId, type, "consecutive=" + failures));
 		Instant now = this.clock.instant();
 		if (failures >= this.properties.maxFailures()) {
