@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
@@ -19,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium (Debian's, with its chromedriver: nothing is downloaded at test time) and
@@ -65,19 +68,38 @@ public final class Browser implements AutoCloseable {
 		field.sendKeys(value);
 	}
 
-	/** Submits the form of the field that has the focus, as Enter would. */
+	/** Submits the form of the field that has the focus, as Enter would, and waits for the next page. */
 	public void submit() {
+		WebElement page = this.driver.findElement(By.tagName("html"));
 		this.driver.switchTo().activeElement().submit();
+		awaitNextPage(page);
 	}
 
+	/** Clicks something that does not leave the page (a checkbox, say). */
 	public void click(By by) {
 		this.driver.findElement(by).click();
 	}
 
-	/** Clicks a button whose form asks "are you sure?" first, and answers yes. */
+	/** Clicks a link or a button that loads another page, and waits for it. */
+	public void clickAndWait(By by) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(by).click();
+		awaitNextPage(page);
+	}
+
+	/** Clicks a button whose form asks "are you sure?" first, answers yes, and waits for the next page. */
 	public void clickAndConfirm(By by) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
 		click(by);
 		this.driver.switchTo().alert().accept();
+		awaitNextPage(page);
+	}
+
+	/** Reading the old page while the new one loads would test the wrong page. */
+	private void awaitNextPage(WebElement previous) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(previous));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
 	}
 
 	public WebElement find(By by) {
@@ -111,7 +133,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void signOut() {
-		click(By.cssSelector("form[action='/logout'] button"));
+		clickAndWait(By.cssSelector("form[action='/logout'] button"));
 	}
 
 	public void screenshot(String name) throws IOException {

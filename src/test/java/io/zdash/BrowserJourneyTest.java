@@ -84,7 +84,7 @@ class BrowserJourneyTest {
 		// A recovery code works once.
 		this.browser.signOut();
 		this.browser.signIn(email, WebJourney.PASSWORD);
-		this.browser.click(By.id("use-recovery"));
+		this.browser.clickAndWait(By.id("use-recovery"));
 		this.browser.type("code", recoveryCodes.get(0));
 		this.browser.submit();
 		assertThat(this.browser.path()).isEqualTo("/");
@@ -105,7 +105,7 @@ class BrowserJourneyTest {
 		nextStep();
 		this.browser.type("disable-password", WebJourney.PASSWORD);
 		this.browser.type("disable-code", code(key));
-		this.browser.click(By.cssSelector("#two-factor form[action$='/disable'] button"));
+		this.browser.clickAndWait(By.cssSelector("#two-factor form[action$='/disable'] button"));
 		assertThat(this.browser.text("two-factor-status")).contains("off");
 		this.browser.signOut();
 		this.browser.signIn(email, WebJourney.PASSWORD);
@@ -120,7 +120,7 @@ class BrowserJourneyTest {
 		this.browser.type("new-name", "Loja São Paulo");
 		this.browser.submit();
 		assertThat(this.browser.find(By.cssSelector(".token")).getText()).startsWith("••••");
-		this.browser.click(By.xpath("//button[text()='Reveal']"));
+		this.browser.clickAndWait(By.xpath("//button[text()='Reveal']"));
 		assertThat(this.browser.find(By.cssSelector(".token")).getText()).matches("[0-9A-F]{48}");
 		assertThat(this.browser.find(By.cssSelector("input[name=name][value]")).getAttribute("value"))
 			.isEqualTo("Loja São Paulo");
@@ -170,7 +170,7 @@ class BrowserJourneyTest {
 			this.browser.open("/security");
 			assertThat(this.browser.findAll(By.cssSelector(".session-row"))).hasSize(2);
 			this.browser.screenshot("sessions.png");
-			this.browser.click(By.id("revoke-others"));
+			this.browser.clickAndWait(By.id("revoke-others"));
 			assertThat(this.browser.findAll(By.cssSelector(".session-row"))).hasSize(1);
 
 			other.open("/");
@@ -184,7 +184,7 @@ class BrowserJourneyTest {
 	private byte[] enroll(Browser person, boolean screenshot) throws Exception {
 		person.open("/security");
 		assertThat(person.text("two-factor-status")).contains("off");
-		person.click(By.id("configure-now"));
+		person.clickAndWait(By.id("configure-now"));
 		assertThat(person.path()).isEqualTo("/security/two-factor/setup");
 		if (screenshot) {
 			person.screenshot("enrollment.png");
