@@ -1,7 +1,11 @@
 package io.zdash.account;
 
+import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -12,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Argon2id with the OWASP Password Storage Cheat Sheet parameters (m = 19456 KiB, t = 2, p = 1);
  * Spring's built-in defaults are weaker. Hashes are prefixed with an id naming the parameters, so a
  * later release can raise them: a hash with an older id is re-hashed at its owner's next sign-in.
+ * Hashing is bounded and timed by {@link BoundedPasswordEncoder}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfig {
@@ -19,10 +24,14 @@ class PasswordHashingConfig {
 	static final String CURRENT_ID = "argon2id-m19456-t2-p1";
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	PasswordEncoder passwordEncoder(MeterRegistry meters,
+			@Value("${zdash.hashing.concurrency:0}") int concurrency,
+			@Value("${zdash.hashing.queue-timeout:5s}") Duration queueTimeout) {
 		PasswordEncoder owasp = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
-		return new DelegatingPasswordEncoder(CURRENT_ID,
+		PasswordEncoder delegating = new DelegatingPasswordEncoder(CURRENT_ID,
 				Map.of(CURRENT_ID, owasp, "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+		int permits = (concurrency > 0) ? concurrency : Runtime.getRuntime().availableProcessors();
+		return new BoundedPasswordEncoder(delegating, permits, queueTimeout, meters);
 	}
 
 }

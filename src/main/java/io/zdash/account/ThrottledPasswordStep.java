@@ -53,9 +53,9 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 		try {
 			return throttledAuthenticate(authentication);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | HashingBusyException ex) {
 			// Fail closed: nobody is signed in; the failure handler answers 503.
-			throw new InternalAuthenticationServiceException("Account storage unavailable", ex);
+			throw new InternalAuthenticationServiceException("Sign-in unavailable right now", ex);
 		}
 	}
 

@@ -23,7 +23,7 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (RuntimeException | ServletException ex) {
-			if (!ErrorPages.isDatabaseFailure(ex)) {
+			if (!ErrorPages.isTemporaryFailure(ex)) {
 				throw ex;
 			}
 			respond(request, response);

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.account.HashingBusyException;
 import io.zdash.support.Backoff;
 
 import org.springframework.dao.DataAccessException;
@@ -58,10 +59,14 @@ class ErrorPages {
 		return "unavailable";
 	}
 
-	/** The database could not be reached or did not answer: anywhere in the cause chain. */
-	static boolean isDatabaseFailure(Throwable failure) {
+	/**
+	 * A failure that means "not now" rather than "wrong": the database could not be reached, or every
+	 * password-hashing slot is busy. Anywhere in the cause chain.
+	 */
+	static boolean isTemporaryFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+			if (cause instanceof DataAccessException || cause instanceof TransactionException
+					|| cause instanceof HashingBusyException) {
 				return true;
 			}
 		}
@@ -69,9 +74,10 @@ class ErrorPages {
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			TransactionException.class })
+			TransactionException.class, HashingBusyException.class })
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	ModelAndView databaseDown() {
+	ModelAndView databaseDown(HttpServletResponse response) {
+		response.setHeader("Retry-After", "30");
 		return new ModelAndView("unavailable");
 	}
 

@@ -111,8 +111,10 @@ class SecurityConfig {
 		http.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/signup", "/error", "/throttled", "/unavailable", "/css/**", "/js/**",
-					"/favicon.ico")
+					"/favicon.ico", "/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasRole("ADMIN")
 			// The email-change link works in any browser: its single-use token is the proof, not a session.
 			.requestMatchers(HttpMethod.GET, "/security/email/confirm")
 			.permitAll()

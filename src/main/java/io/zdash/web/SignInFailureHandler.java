@@ -24,7 +24,7 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 		if (exception instanceof SignInThrottledException throttled) {
 			ErrorPages.tooManyAttempts(request, response, throttled.retryAfter());
 		}
-		else if (ErrorPages.isDatabaseFailure(exception)) {
+		else if (ErrorPages.isTemporaryFailure(exception)) {
 			ErrorPages.unavailable(request, response);
 		}
 		else {
