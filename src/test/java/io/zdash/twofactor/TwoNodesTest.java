@@ -26,6 +26,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * race spread over both still lets exactly one submission in.
  */
 @ServerTest
+@TestPropertySource(properties = "zdash.admin.email=" + TwoNodesTest.ADMIN)
 class TwoNodesTest {
+
+	static final String ADMIN = "nodes-admin@example.com";
 
 	static ConfigurableApplicationContext nodeB;
 
@@ -43,6 +47,9 @@ class TwoNodesTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -57,7 +64,8 @@ class TwoNodesTest {
 				.profiles("test")
 				.run("--server.port=0",
 						"--spring.datasource.url=" + EmbeddedPostgresSupport.server().getJdbcUrl("postgres", "postgres"),
-						"--spring.datasource.username=postgres", "--spring.datasource.password=");
+						"--spring.datasource.username=postgres", "--spring.datasource.password=",
+						"--zdash.admin.email=" + ADMIN);
 		}
 		nodeB.getBean(MutableClock.class).set(this.clock.instant());
 	}
@@ -125,6 +133,48 @@ class TwoNodesTest {
 		// 4 failures so far, two per node: the fifth, on either node, imposes the wait.
 		HttpResponse<String> fifth = onA.submit("/login/totp", "/login/totp", "code", "999997");
 		assertThat(fifth.statusCode()).isEqualTo(429);
+	}
+
+	@Test
+	void whenPasswordOnNodeAAndCodeOnNodeBThenTheDashboardOpensOnEither() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Enrolled enrolled = enroll(email);
+		advanceBoth(Duration.ofSeconds(30));
+		HttpJourney browser = new HttpJourney(this.portA);
+		browser.signIn(email);
+		browser.on(portB());
+		assertThat(browser.submit("/login/totp", "/login/totp", "code", HttpJourney.code(enrolled.secret(), this.clock))
+			.headers().firstValue("Location").orElse("")).endsWith("/");
+		assertThat(browser.on(this.portA).get("/").statusCode()).isEqualTo(200);
+		assertThat(browser.on(portB()).get("/").statusCode()).isEqualTo(200);
+
+		// Signing out on A ends the session on B too.
+		String csrf = browser.on(this.portA).csrfFrom("/");
+		browser.post("/logout", csrf);
+		assertThat(browser.on(portB()).get("/").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void whenAdminResetsTwoFactorOnNodeAThenNodeBSeesItAtOnce() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Enrolled enrolled = enroll(email);
+		advanceBoth(Duration.ofSeconds(30));
+		HttpJourney user = new HttpJourney(portB());
+		user.signIn(email);
+		user.submit("/login/totp", "/login/totp", "code", HttpJourney.code(enrolled.secret(), this.clock));
+		assertThat(user.get("/").statusCode()).isEqualTo(200);
+
+		HttpJourney admin = new HttpJourney(this.portA);
+		if (admin.signIn(ADMIN).headers().firstValue("Location").orElse("").contains("error")) {
+			admin.signUp(ADMIN);
+			admin.signIn(ADMIN);
+		}
+		long id = this.jdbc.sql("select id from account where email = ?").param(email).query(Long.class).single();
+		admin.submit("/admin", "/admin/accounts/" + id + "/reset-two-factor");
+
+		assertThat(user.get("/").statusCode()).as("signed out on B").isEqualTo(302);
+		user.signIn(email);
+		assertThat(user.get("/").statusCode()).as("password alone on B").isEqualTo(200);
 	}
 
 	private Enrolled enroll(String email) throws Exception {
