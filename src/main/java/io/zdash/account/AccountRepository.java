@@ -37,10 +37,6 @@ class AccountRepository {
 		this.jdbc.sql("update account set role = 'ADMIN' where id = ? and id = (select min(id) from account)").param(id).update();
 	}
 
-	void setRole(long id, String role) {
-		this.jdbc.sql("update account set role = ? where id = ?").params(role, id).update();
-	}
-
 	void setDisabled(long id, Instant disabledAt) {
 		this.jdbc.sql("update account set disabled_at = ? where id = ?").params(SqlTime.utc(disabledAt), id).update();
 	}
