@@ -1,0 +1,210 @@
+package io.zdash.bench;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.zdash.HttpJourney;
+import io.zdash.MutableClock;
+import io.zdash.WebJourney;
+import io.zdash.twofactor.TotpGenerator;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * Load benchmark (not a test): complete browser sign-ins with 2FA against a running node — GET
+ * /login, POST the password, GET and POST /login/totp with a correct code, GET / — at several
+ * concurrencies, and the raw Argon2id hash rate of this machine with the same parameters beside it.
+ * Each account signs in at most once per 30-second step (a code is accepted once).
+ * Usage: scripts/bench-load [port] [accounts] [seconds per level] [levels, e.g. 1,4,16]
+ */
+public final class SignInLoad {
+
+	private static final String[] STEPS = { "get-login", "post-password", "get-code", "post-code", "get-dashboard" };
+
+	/** @param enrolledStep the step of the code that turned 2FA on: used, so not signed in with */
+	record Account(String email, byte[] secret, long enrolledStep) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 8080;
+		int accounts = (args.length > 1) ? Integer.parseInt(args[1]) : 300;
+		int seconds = (args.length > 2) ? Integer.parseInt(args[2]) : 20;
+		int[] levels = Arrays.stream(((args.length > 3) ? args[3] : "1,4,16").split(",")).mapToInt(Integer::parseInt)
+			.toArray();
+		MutableClock clock = new MutableClock(Instant.now());
+		List<Account> enrolled = enroll(port, accounts, clock);
+		System.out.printf("enrolled %d accounts%n", enrolled.size());
+		for (int level : levels) {
+			Result flows = run(port, enrolled, level, seconds);
+			double hashes = hashRate(level, Math.min(seconds, 10));
+			System.out.printf("concurrency %2d: %.1f flows/s, %d errors, raw Argon2id %.1f hashes/s, flows/hashes %.2f%n",
+					level, flows.perSecond(), flows.errors(), hashes, flows.perSecond() / hashes);
+			System.out.printf("   whole flow p50/p95/p99 ms: %s%n", flows.percentiles("flow"));
+			for (String step : STEPS) {
+				System.out.printf("   %-14s p50/p95/p99 ms: %s%n", step, flows.percentiles(step));
+			}
+		}
+	}
+
+	private static List<Account> enroll(int port, int count, MutableClock clock) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<Account>> futures = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			futures.add(pool.submit(() -> {
+				String email = WebJourney.uniqueEmail();
+				HttpJourney browser = new HttpJourney(port);
+				browser.signUp(email);
+				browser.signIn(email);
+				clock.set(Instant.now());
+				byte[] secret = browser.enableTwoFactor(clock).secret();
+				return new Account(email, secret, TotpGenerator.AUTHENTICATOR_APPS.timeStep(clock.instant()));
+			}));
+		}
+		List<Account> accounts = new ArrayList<>();
+		for (Future<Account> future : futures) {
+			accounts.add(future.get());
+		}
+		pool.shutdown();
+		return accounts;
+	}
+
+	record Result(int flows, int errors, double seconds, Map<String, List<Long>> timings) {
+
+		double perSecond() {
+			return this.flows / this.seconds;
+		}
+
+		String percentiles(String step) {
+			List<Long> values = new ArrayList<>(this.timings.getOrDefault(step, List.of()));
+			if (values.isEmpty()) {
+				return "-";
+			}
+			values.sort(null);
+			return String.format("%.1f / %.1f / %.1f", at(values, 0.50), at(values, 0.95), at(values, 0.99));
+		}
+
+		private static double at(List<Long> sorted, double q) {
+			return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+		}
+
+	}
+
+	private static Result run(int port, List<Account> accounts, int concurrency, int seconds) throws Exception {
+		Clock system = Clock.systemUTC();
+		TotpGenerator totp = TotpGenerator.AUTHENTICATOR_APPS;
+		// An account may sign in again only in a later 30-second step than its last sign-in.
+		Map<String, Long> lastStep = new ConcurrentHashMap<>();
+		accounts.forEach(account -> lastStep.put(account.email(), account.enrolledStep()));
+		ConcurrentLinkedQueue<Account> queue = new ConcurrentLinkedQueue<>(accounts);
+		Map<String, List<Long>> timings = new ConcurrentHashMap<>();
+		AtomicInteger flows = new AtomicInteger();
+		AtomicInteger errors = new AtomicInteger();
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		AtomicLong started = new AtomicLong(System.nanoTime());
+		List<Future<?>> workers = new ArrayList<>();
+		for (int w = 0; w < concurrency; w++) {
+			workers.add(pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					Account account = queue.poll();
+					if (account == null) {
+						Thread.sleep(20);
+						continue;
+					}
+					long step = totp.timeStep(system.instant());
+					if (lastStep.getOrDefault(account.email(), Long.MIN_VALUE) >= step) {
+						queue.add(account);
+						Thread.sleep(1);
+						continue;
+					}
+					try {
+						if (flow(port, account, totp, system, timings)) {
+							flows.incrementAndGet();
+						}
+						else {
+							errors.incrementAndGet();
+						}
+					}
+					catch (Exception ex) {
+						errors.incrementAndGet();
+					}
+					lastStep.put(account.email(), totp.timeStep(system.instant()));
+					queue.add(account);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> worker : workers) {
+			worker.get();
+		}
+		pool.shutdown();
+		double elapsed = (System.nanoTime() - started.get()) / 1e9;
+		return new Result(flows.get(), errors.get(), elapsed, timings);
+	}
+
+	private static boolean flow(int port, Account account, TotpGenerator totp, Clock clock,
+			Map<String, List<Long>> timings) throws Exception {
+		HttpJourney browser = new HttpJourney(port);
+		long flowStart = System.nanoTime();
+		long t = System.nanoTime();
+		String csrf = browser.csrfFrom("/login");
+		record(timings, "get-login", t);
+		t = System.nanoTime();
+		HttpResponse<String> password = browser.post("/login", csrf, "email", account.email(), "password",
+				WebJourney.PASSWORD);
+		record(timings, "post-password", t);
+		t = System.nanoTime();
+		String codeCsrf = browser.csrfFrom("/login/totp");
+		record(timings, "get-code", t);
+		t = System.nanoTime();
+		String code = totp.code(account.secret(), totp.timeStep(clock.instant()));
+		HttpResponse<String> accepted = browser.post("/login/totp", codeCsrf, "code", code);
+		record(timings, "post-code", t);
+		t = System.nanoTime();
+		HttpResponse<String> dashboard = browser.get("/");
+		record(timings, "get-dashboard", t);
+		record(timings, "flow", flowStart);
+		return password.statusCode() == 302 && accepted.statusCode() == 302 && dashboard.statusCode() == 200;
+	}
+
+	private static void record(Map<String, List<Long>> timings, String step, long start) {
+		timings.computeIfAbsent(step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
+			.add(System.nanoTime() - start);
+	}
+
+	/** Argon2id with the application's parameters, on {@code threads} threads, hashes per second. */
+	private static double hashRate(int threads, int seconds) throws Exception {
+		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+		AtomicInteger hashes = new AtomicInteger();
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		long start = System.nanoTime();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			workers.add(pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					argon2.encode(WebJourney.PASSWORD);
+					hashes.incrementAndGet();
+				}
+			}));
+		}
+		for (Future<?> worker : workers) {
+			worker.get();
+		}
+		pool.shutdown();
+		return hashes.get() / ((System.nanoTime() - start) / 1e9);
+	}
+
+}
