@@ -55,6 +55,8 @@ public final class SignInLoad {
 			for (String step : STEPS) {
 				System.out.printf("   %-14s p50/p95/p99 ms: %s%n", step, flows.percentiles(step));
 			}
+			FAILURES.forEach((why, count) -> System.out.printf("   failed %d x: %s%n", count, why));
+			FAILURES.clear();
 		}
 	}
 
@@ -137,7 +139,8 @@ public final class SignInLoad {
 							errors.incrementAndGet();
 						}
 					}
-					catch (Exception ex) {
+					catch (Exception | AssertionError ex) {
+						FAILURES.merge(ex.getClass().getSimpleName() + ": " + ex.getMessage(), 1, Integer::sum);
 						errors.incrementAndGet();
 					}
 					lastStep.put(account.email(), totp.timeStep(system.instant()));
@@ -176,8 +179,16 @@ public final class SignInLoad {
 		HttpResponse<String> dashboard = browser.get("/");
 		record(timings, "get-dashboard", t);
 		record(timings, "flow", flowStart);
-		return password.statusCode() == 302 && accepted.statusCode() == 302 && dashboard.statusCode() == 200;
+		boolean ok = password.statusCode() == 302 && accepted.statusCode() == 302 && dashboard.statusCode() == 200;
+		if (!ok) {
+			FAILURES.merge("password " + password.statusCode() + " " + password.headers().firstValue("Location").orElse("")
+					+ ", code " + accepted.statusCode() + ", dashboard " + dashboard.statusCode(), 1, Integer::sum);
+		}
+		return ok;
 	}
+
+	/** Why flows failed, to print beside the figures. */
+	static final Map<String, Integer> FAILURES = new ConcurrentHashMap<>();
 
 	private static void record(Map<String, List<Long>> timings, String step, long start) {
 		timings.computeIfAbsent(step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
