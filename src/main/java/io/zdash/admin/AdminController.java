@@ -4,6 +4,7 @@ import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.support.PageNumber;
 import io.zdash.twofactor.TwoFactorAdmin;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +45,7 @@ class AdminController {
 
 	@GetMapping("/admin")
 	String accounts(@RequestParam(defaultValue = "0") String page, Model model) {
-		int number = page.matches("\\d{1,5}") ? Integer.parseInt(page) : 0;
+		int number = PageNumber.parse(page);
 		model.addAttribute("accounts", this.overview.page(number));
 		model.addAttribute("page", number);
 		model.addAttribute("pageSize", AccountOverview.PAGE_SIZE);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import io.zdash.account.EmailAddress;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvents;
+import io.zdash.support.PageNumber;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,7 @@ class AdminEventsController {
 			.findFirst().orElse(null);
 		Instant since = day(from);
 		Instant until = (day(to) != null) ? day(to).plusSeconds(86_400) : null;
-		int number = page.matches("\\d{1,5}") ? Integer.parseInt(page) : 0;
+		int number = PageNumber.parse(page);
 		model.addAttribute("events", this.events.search(email, eventType, since, until, number));
 		model.addAttribute("types", SecurityEvent.Type.values());
 		model.addAttribute("account", (account != null && account.length() <= 254) ? account : "");

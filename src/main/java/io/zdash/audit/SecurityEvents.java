@@ -3,6 +3,7 @@ package io.zdash.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.zdash.support.SqlTime;
@@ -44,23 +45,13 @@ public class SecurityEvents {
 	}
 
 	public Page forAccount(long accountId, int page) {
-		int number = Math.max(0, Math.min(page, 10_000));
-		List<Entry> rows = this.jdbc.sql("""
-				select occurred_at, type, detail, client_address, user_agent from security_event
-				where account_id = ? order by occurred_at desc, id desc offset ? rows fetch next ? rows only""")
-			.params(accountId, number * PAGE_SIZE, PAGE_SIZE + 1)
-			.query((rs, n) -> new Entry(SqlTime.instant(rs, "occurred_at"), rs.getString("type"), rs.getString("detail"),
-					rs.getString("client_address"), rs.getString("user_agent"), null))
-			.list();
-		boolean hasOlder = rows.size() > PAGE_SIZE;
-		return new Page(hasOlder ? rows.subList(0, PAGE_SIZE) : rows, number, hasOlder);
+		return query(" where e.account_id = ?", new ArrayList<>(List.of(accountId)), page);
 	}
 
 	/** Every account's events for administrators, narrowed by any of the filters (null: not used). */
 	public Page search(String email, String type, Instant from, Instant to, int page) {
-		int number = Math.max(0, Math.min(page, 10_000));
 		StringBuilder where = new StringBuilder(" where 1 = 1");
-		List<Object> params = new java.util.ArrayList<>();
+		List<Object> params = new ArrayList<>();
 		if (email != null) {
 			where.append(" and a.email = ?");
 			params.add(email);
@@ -77,6 +68,12 @@ public class SecurityEvents {
 			where.append(" and e.occurred_at < ?");
 			params.add(SqlTime.utc(to));
 		}
+		return query(where.toString(), params, page);
+	}
+
+	/** One page, newest first; one row more than a page is read to know whether an older page exists. */
+	private Page query(String where, List<Object> params, int page) {
+		int number = Math.max(0, Math.min(page, 10_000));
 		params.add(number * PAGE_SIZE);
 		params.add(PAGE_SIZE + 1);
 		List<Entry> rows = this.jdbc.sql("""

@@ -9,6 +9,7 @@ import io.zdash.account.AccountUser;
 import io.zdash.account.TwoFactorPolicy;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.recovery.RecoveryCodes;
+import io.zdash.support.PageNumber;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,14 +54,7 @@ class SecurityPageController {
 			HttpServletRequest request, Model model) {
 		request.getSession().removeAttribute(RecoveryNotice.SESSION_ATTRIBUTE);
 		model.addAttribute("recoveryCodesLeft", null);
-		model.addAttribute("events", this.events.forAccount(user.accountId(), pageNumber(page)));
-		model.addAttribute("sessions", this.accountSessions.list(user, request));
-		return page(user, model);
-	}
-
-	/** A malformed or negative page number shows the newest page rather than an error. */
-	private static int pageNumber(String page) {
-		return (page != null && page.matches("\\d{1,5}")) ? Integer.parseInt(page) : 0;
+		return page(user, model, request, PageNumber.parse(page));
 	}
 
 	@PostMapping("/security/two-factor/disable")
@@ -72,17 +66,13 @@ class SecurityPageController {
 		}
 		if (this.policy.requiredForEveryone()) {
 			model.addAttribute("disableError", "security.disable.required");
-			model.addAttribute("events", this.events.forAccount(user.accountId(), 0));
-			model.addAttribute("sessions", this.accountSessions.list(user, request));
-			return page(user, model);
+			return page(user, model, request, 0);
 		}
 		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
 		boolean passwordOk = this.accounts.passwordMatches(user.accountId(), password);
 		if (!passwordOk || !this.twoFactor.disable(user.accountId(), code)) {
 			model.addAttribute("disableError", "security.disable.error");
-			model.addAttribute("events", this.events.forAccount(user.accountId(), 0));
-			model.addAttribute("sessions", this.accountSessions.list(user, request));
-			return page(user, model);
+			return page(user, model, request, 0);
 		}
 		this.sessionFactors.markNotEnrolled(request, response);
 		this.accountSessions.signOutOtherSessions(request, response);
@@ -90,7 +80,9 @@ class SecurityPageController {
 		return "redirect:/security";
 	}
 
-	private String page(AccountUser user, Model model) {
+	private String page(AccountUser user, Model model, HttpServletRequest request, int eventsPage) {
+		model.addAttribute("events", this.events.forAccount(user.accountId(), eventsPage));
+		model.addAttribute("sessions", this.accountSessions.list(user, request));
 		model.addAttribute("enabledSince", this.twoFactor.enabledSince(user.accountId()).orElse(null));
 		model.addAttribute("recoveryCodesRemaining", this.recoveryCodes.remaining(user.accountId()));
 		// From the database, the source of truth after an email change; the principal is a copy.
