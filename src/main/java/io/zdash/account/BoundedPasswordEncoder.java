@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -26,11 +27,16 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
 	private final Timer timer;
 
+	private final Counter refused;
+
 	BoundedPasswordEncoder(PasswordEncoder delegate, int permits, Duration queueTimeout, MeterRegistry meters) {
 		this.delegate = delegate;
 		this.slots = new Semaphore(permits, true);
 		this.queueTimeoutMillis = queueTimeout.toMillis();
 		this.timer = Timer.builder("zdash.password.hash").description("Argon2id hashing, encode and verify")
+			.register(meters);
+		this.refused = Counter.builder("zdash.password.hash.refused")
+			.description("Hashes refused because every slot stayed busy for the queue timeout (answered 503)")
 			.register(meters);
 	}
 
@@ -59,6 +65,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 			throw new HashingBusyException();
 		}
 		if (!acquired) {
+			this.refused.increment();
 			throw new HashingBusyException();
 		}
 		try {

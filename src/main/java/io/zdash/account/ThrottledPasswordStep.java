@@ -8,8 +8,9 @@ import io.zdash.audit.SecurityEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -53,7 +54,12 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 		try {
 			return throttledAuthenticate(authentication);
 		}
-		catch (DataAccessException | HashingBusyException ex) {
+		catch (HashingBusyException ex) {
+			// Expected under a storm, counted by the encoder: not an internal error with a stack trace
+			// per request. Nobody is signed in; the failure handler answers 503.
+			throw new AuthenticationServiceException("Password hashing at capacity", ex);
+		}
+		catch (DataAccessException ex) {
 			// Fail closed: nobody is signed in; the failure handler answers 503.
 			throw new InternalAuthenticationServiceException("Sign-in unavailable right now", ex);
 		}

@@ -39,6 +39,7 @@ class OperationsTest extends JourneyTest {
 			.contains("zdash_sign_in_total{factor=\"password\",outcome=\"success\"}")
 			.contains("zdash_sign_in_total{factor=\"password\",outcome=\"failure\"}")
 			.contains("zdash_password_hash_seconds_count")
+			.contains("zdash_password_hash_refused_total")
 			.doesNotContain(this.email);
 	}
 
