@@ -63,12 +63,29 @@ public final class TotpGenerator {
 
 	/** The zero-padded code for a counter (HOTP) or time step (TOTP). */
 	public String code(byte[] key, long counter) {
-		String value = Integer.toString(hotp(key, counter));
+		return pad(hotp(mac(key), counter));
+	}
+
+	/**
+	 * The codes of {@code count} consecutive counters from {@code first}: one keyed {@link Mac} for all
+	 * of them ({@code doFinal} resets it), since creating and keying a Mac costs more than an HMAC.
+	 */
+	public String[] codes(byte[] key, long first, int count) {
+		Mac mac = mac(key);
+		String[] codes = new String[count];
+		for (int i = 0; i < count; i++) {
+			codes[i] = pad(hotp(mac, first + i));
+		}
+		return codes;
+	}
+
+	private String pad(int code) {
+		String value = Integer.toString(code);
 		return "0".repeat(this.digits - value.length()) + value;
 	}
 
-	private int hotp(byte[] key, long counter) {
-		byte[] hash = mac(key).doFinal(ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
+	private int hotp(Mac mac, long counter) {
+		byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
 		// Dynamic truncation, RFC 4226 section 5.3.
 		int offset = hash[hash.length - 1] & 0x0f;
 		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.zdash.twofactor.TotpGenerator.Algorithm;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,13 @@ class TotpGeneratorTest {
 			"8,399871", "9,520489" })
 	void whenRfc4226CounterThenHotpMatchesAppendixD(long counter, String expected) {
 		assertThat(TotpGenerator.AUTHENTICATOR_APPS.code(SEED_SHA1, counter)).isEqualTo(expected);
+	}
+
+	/** One keyed Mac reused for a window gives the same codes as a fresh one for each. */
+	@Test
+	void whenCodesOfConsecutiveCountersThenAppendixDInOrder() {
+		assertThat(TotpGenerator.AUTHENTICATOR_APPS.codes(SEED_SHA1, 3, 4))
+			.containsExactly("969429", "338314", "254676", "287922");
 	}
 
 	/** RFC 6238 Appendix B: 8 digits, 30 s steps, each algorithm with its own seed length. */
