@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.zdash.support.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,19 @@ class SecurityLog {
 			.params(SqlTime.utc(this.clock.instant()), event.accountId(), event.type().name(), event.detail(), address,
 					userAgent)
 			.update();
-		log.info("security_event type={} account={} address={} detail={}", event.type(), event.accountId(), address,
+		// One line per event. The key-value pairs become JSON fields when structured logging is on
+		// (LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash or ecs); the message stays readable without it.
+		LoggingEventBuilder line = log.atInfo().addKeyValue("security_event", event.type().name());
+		if (event.accountId() != null) {
+			line = line.addKeyValue("account_id", event.accountId());
+		}
+		if (address != null) {
+			line = line.addKeyValue("client_address", address);
+		}
+		if (event.detail() != null) {
+			line = line.addKeyValue("detail", event.detail());
+		}
+		line.log("security_event type={} account={} address={} detail={}", event.type(), event.accountId(), address,
 				event.detail());
 	}
 
