@@ -27,7 +27,9 @@ class PasswordHashingConfig {
 	PasswordEncoder passwordEncoder(MeterRegistry meters,
 			@Value("${zdash.hashing.concurrency:0}") int concurrency,
 			@Value("${zdash.hashing.queue-timeout:5s}") Duration queueTimeout) {
-		int permits = (concurrency > 0) ? concurrency : Runtime.getRuntime().availableProcessors();
+		// By default one core is left to everything else (requests, database, collector): on two cores
+		// that kept the whole flow's rate and cut the code step's p99 fivefold (BENCHMARKS.md).
+		int permits = (concurrency > 0) ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 		PasswordEncoder owasp = new PooledArgon2Encoder(19456, 2, permits);
 		// Spring's format throughout, so hashes of its Argon2PasswordEncoder (the "argon2" id) still match.
 		PasswordEncoder delegating = new DelegatingPasswordEncoder(CURRENT_ID, Map.of(CURRENT_ID, owasp, "argon2", owasp));
