@@ -1,6 +1,7 @@
-package io.zdash.bench;
+package io.zdash.twofactor;
 
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,18 +9,20 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HexFormat;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Fills a stopped node's database with enrolled accounts that the load never signs in with, so the
- * load benchmark can compare 100 with 100,000 accounts. Each gets what an enrolled account has: a
- * password hash, an authenticator (an opaque, undecryptable stand-in for the encrypted secret: it is
- * never read), ten recovery codes, a known device and three security-log entries. One Argon2id hash is
- * shared by all: computing 100,000 would take an hour and change nothing about the lookups measured.
- * Usage: SeedAccounts jdbc-url count
+ * Benchmark tool (not a test): fills a stopped node's database with enrolled accounts that the load
+ * never signs in with, so the load benchmark can compare 100 with 100,000 accounts. Each gets what an
+ * enrolled account has: a password hash, an authenticator secret sealed with the node's own key and
+ * cipher (a node refuses to start on secrets its key cannot open), ten recovery codes, a known device
+ * and three security-log entries. One Argon2id hash is shared by all: computing 100,000 would take an
+ * hour and change nothing about the lookups measured. In this package for the package-private cipher.
+ * Usage: SeedAccounts jdbc-url keyset-file count
  */
 public final class SeedAccounts {
 
@@ -27,7 +30,12 @@ public final class SeedAccounts {
 
 	public static void main(String[] args) throws Exception {
 		String url = args[0];
-		int count = Integer.parseInt(args[1]);
+		int count = Integer.parseInt(args[2]);
+		SecretCipher cipher;
+		try (SingleConnectionDataSource keys = new SingleConnectionDataSource(url, "sa", "", true)) {
+			JdbcClient jdbc = JdbcClient.create(keys);
+			cipher = new SecretCipher(new SecretKeys(new CryptoProperties(null, Path.of(args[1])), jdbc), jdbc);
+		}
 		SecureRandom random = new SecureRandom();
 		String hash = "{argon2id-m19456-t2-p1}" + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode("not used");
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -39,7 +47,7 @@ public final class SeedAccounts {
 					Statement.RETURN_GENERATED_KEYS);
 					PreparedStatement credential = db.prepareStatement("""
 							insert into totp_credential (account_id, secret, enabled_at, last_used_step, secret_key_id)
-							values (?, ?, ?, ?, 1)""");
+							values (?, ?, ?, ?, ?)""");
 					PreparedStatement code = db.prepareStatement("""
 							insert into recovery_code (account_id, salt, hash, active, created_at)
 							values (?, ?, ?, true, ?)""");
@@ -59,9 +67,11 @@ public final class SeedAccounts {
 						id = keys.getLong(1);
 					}
 					credential.setLong(1, id);
-					credential.setString(2, Base64.getEncoder().encodeToString(bytes(random, 61)));
+					SecretCipher.Sealed sealed = cipher.seal(id, bytes(random, 20));
+					credential.setString(2, sealed.ciphertext());
 					credential.setObject(3, now);
 					credential.setLong(4, step);
+					credential.setLong(5, sealed.keyId());
 					credential.addBatch();
 					for (int c = 0; c < 10; c++) {
 						code.setLong(1, id);
