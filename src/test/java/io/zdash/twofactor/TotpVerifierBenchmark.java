@@ -24,14 +24,16 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * What checking a typed TOTP code costs, against what it must cost at least. The verifier tries
  * the ±1 step window, so its floor is three HMAC-SHA1s over an 8-byte counter with a 20-byte key;
- * the baselines show how much of the verifier's time is that floor and how much is creating a
- * {@link Mac} per code, formatting digits and comparing.
+ * the baselines show how much of the verifier's time is that floor and how much is creating and
+ * keying a {@link Mac}, formatting digits and comparing.
  * <ul>
  * <li>{@code verifierWrongCode}: the worst case, no step matches; all three codes are computed
  * (they always are, for constant time, so {@code verifierRightCode} should be the same).</li>
- * <li>{@code hmacNewMacEach}: three times getInstance + init + doFinal, as the generator does.</li>
- * <li>{@code hmacNewMacOnce}: one getInstance + init per check, then three doFinal: the cheapest a
- * thread-safe verifier without per-thread state could be.</li>
+ * <li>{@code hmacNewMacEach}: three times getInstance + init + doFinal, as the generator once did
+ * for a window.</li>
+ * <li>{@code hmacNewMacOnce}: one getInstance + init per check, then three doFinal, as
+ * {@link TotpGenerator#codes} does now: the cheapest a thread-safe verifier without per-thread state
+ * could be.</li>
  * <li>{@code hmacReusedMac}: one initialized Mac kept across checks, three doFinal only: the pure
  * hashing cost.</li>
  * </ul>
