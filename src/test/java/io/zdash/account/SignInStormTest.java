@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import io.zdash.HttpJourney;
+import io.zdash.SubmissionRace;
 import io.zdash.WebJourney;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,42 +82,28 @@ class SignInStormTest {
 
 	@Test
 	void whenTwoHundredPeopleSignInAtOnceThenEachIsSignedInOrAskedToRetryAndTheHeapHolds() throws Exception {
-		List<HttpJourney> people = new ArrayList<>();
-		List<String> emails = new ArrayList<>();
-		List<String> tokens = new ArrayList<>();
-		ExecutorService pool = Executors.newFixedThreadPool(STORM);
 		ExecutorService signUpPool = Executors.newFixedThreadPool(8);
 		try {
-			List<Future<String>> signUps = new ArrayList<>();
+			// Each person signed up (a few at a time: sign-up hashes too), on the sign-in page with its
+			// form token, about to press the button.
+			List<Future<Callable<HttpResponse<String>>>> ready = new ArrayList<>();
 			for (int i = 0; i < STORM; i++) {
-				HttpJourney person = new HttpJourney(port);
-				String email = WebJourney.uniqueEmail();
-				people.add(person);
-				emails.add(email);
-				// A few at a time: sign-up hashes too, and the storm is the sign-in.
-				signUps.add(signUpPool.submit(() -> {
+				ready.add(signUpPool.submit(() -> {
+					String email = WebJourney.uniqueEmail();
+					HttpJourney person = new HttpJourney(port);
 					person.signUp(email);
-					return person.csrfFrom("/login");
+					String token = person.csrfFrom("/login");
+					Callable<HttpResponse<String>> signIn = () -> person.post("/login", token, "email", email,
+							"password", WebJourney.PASSWORD);
+					return signIn;
 				}));
 			}
-			for (Future<String> token : signUps) {
-				tokens.add(token.get());
+			List<Callable<HttpResponse<String>>> signIns = new ArrayList<>();
+			for (Future<Callable<HttpResponse<String>>> person : ready) {
+				signIns.add(person.get());
 			}
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-			for (int i = 0; i < STORM; i++) {
-				HttpJourney person = people.get(i);
-				String email = emails.get(i);
-				String token = tokens.get(i);
-				answers.add(pool.submit(() -> {
-					start.await();
-					return person.post("/login", token, "email", email, "password", WebJourney.PASSWORD);
-				}));
-			}
-			start.countDown();
 			int signedIn = 0;
-			for (Future<HttpResponse<String>> answer : answers) {
-				HttpResponse<String> response = answer.get();
+			for (HttpResponse<String> response : SubmissionRace.atOnce(signIns)) {
 				assertThat(response.statusCode()).as("every answer is a sign-in or 'busy, retry'").isIn(302, 503);
 				if (response.statusCode() == 503) {
 					assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -130,7 +117,6 @@ class SignInStormTest {
 			assertThat(signedIn).as("the node kept signing people in").isPositive();
 		}
 		finally {
-			pool.shutdownNow();
 			signUpPool.shutdownNow();
 		}
 		assertThat(node.isAlive()).as("the node survived within " + HEAP + "; its log:%n%s", tail()).isTrue();

@@ -3,13 +3,11 @@ package io.zdash.web;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import io.zdash.HttpJourney;
 import io.zdash.ServerTest;
+import io.zdash.SubmissionRace;
 import io.zdash.WebJourney;
 import org.junit.jupiter.api.Test;
 
@@ -32,47 +30,26 @@ class HashingStormTest {
 	@Test
 	void whenManySignInsArriveAtOnceThenTheOverflowGets503AndTheRestSignIn() throws Exception {
 		int storm = 40;
-		List<HttpJourney> people = new ArrayList<>();
-		List<String> tokens = new ArrayList<>();
-		List<String> emails = new ArrayList<>();
+		// Each person signed up, on the sign-in page with its form token, about to press the button.
+		List<Callable<HttpResponse<String>>> signIns = new ArrayList<>();
 		for (int i = 0; i < storm; i++) {
 			String email = WebJourney.uniqueEmail();
 			HttpJourney person = new HttpJourney(this.port);
 			person.signUp(email);
-			tokens.add(person.csrfFrom("/login"));
-			people.add(person);
-			emails.add(email);
+			String token = person.csrfFrom("/login");
+			signIns.add(() -> person.post("/login", token, "email", email, "password", WebJourney.PASSWORD));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(storm);
 		int signedIn = 0;
 		int busy = 0;
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-			for (int i = 0; i < storm; i++) {
-				HttpJourney person = people.get(i);
-				String token = tokens.get(i);
-				String email = emails.get(i);
-				answers.add(pool.submit(() -> {
-					start.await();
-					return person.post("/login", token, "email", email, "password", WebJourney.PASSWORD);
-				}));
+		for (HttpResponse<String> response : SubmissionRace.atOnce(signIns)) {
+			assertThat(response.statusCode()).isIn(302, 503);
+			if (response.statusCode() == 503) {
+				busy++;
+				assertThat(response.headers().firstValue("Retry-After")).isPresent();
 			}
-			start.countDown();
-			for (Future<HttpResponse<String>> answer : answers) {
-				HttpResponse<String> response = answer.get();
-				assertThat(response.statusCode()).isIn(302, 503);
-				if (response.statusCode() == 503) {
-					busy++;
-					assertThat(response.headers().firstValue("Retry-After")).isPresent();
-				}
-				else {
-					signedIn++;
-				}
+			else {
+				signedIn++;
 			}
-		}
-		finally {
-			pool.shutdownNow();
 		}
 		assertThat(busy).as("the queue overflowed").isPositive();
 		assertThat(signedIn).as("and the node kept signing people in").isPositive();
