@@ -55,12 +55,19 @@ final class PooledArgon2Encoder implements PasswordEncoder {
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
 		Stored stored = Stored.parse(encodedPassword);
-		if (rawPassword == null || stored == null) {
+		// A stored hash asking for far more memory than ours can only come from tampering: it could
+		// take the node's heap (or, with a huge t, a hashing slot for good). A mismatch, not an error.
+		if (rawPassword == null || stored == null || stored.memoryKib() > 4 * this.memoryKib) {
 			return false;
 		}
-		Argon2Parameters parameters = parameters(stored.type(), stored.version(), stored.memoryKib(),
-				stored.iterations(), stored.parallelism(), stored.salt());
-		return MessageDigest.isEqual(stored.hash(), hash(rawPassword, parameters, stored.hash().length));
+		try {
+			Argon2Parameters parameters = parameters(stored.type(), stored.version(), stored.memoryKib(),
+					stored.iterations(), stored.parallelism(), stored.salt());
+			return MessageDigest.isEqual(stored.hash(), hash(rawPassword, parameters, stored.hash().length));
+		}
+		catch (IllegalArgumentException | UnsupportedOperationException ex) {
+			return false;
+		}
 	}
 
 	/** Weaker stored parameters are re-hashed at the next sign-in, as Spring's encoder does. */
@@ -107,7 +114,8 @@ final class PooledArgon2Encoder implements PasswordEncoder {
 				if (type < 0 || parts.length != (versioned ? 6 : 5) || !parts[0].isEmpty()) {
 					return null;
 				}
-				int version = versioned ? Integer.parseInt(parts[2].substring(2)) : Argon2Parameters.ARGON2_VERSION_10;
+				// Without "v=", Spring's decoder keeps Bouncy Castle's default: 0x13.
+				int version = versioned ? Integer.parseInt(parts[2].substring(2)) : Argon2Parameters.ARGON2_VERSION_13;
 				String[] costs = parts[versioned ? 3 : 2].split(",");
 				if (costs.length != 3 || !costs[0].startsWith("m=") || !costs[1].startsWith("t=")
 						|| !costs[2].startsWith("p=")) {
@@ -117,14 +125,21 @@ final class PooledArgon2Encoder implements PasswordEncoder {
 				Stored stored = new Stored(type, version, Integer.parseInt(costs[0].substring(2)),
 						Integer.parseInt(costs[1].substring(2)), Integer.parseInt(costs[2].substring(2)),
 						base64.decode(parts[parts.length - 2]), base64.decode(parts[parts.length - 1]));
-				// What Bouncy Castle would refuse with an exception: a mismatch, not an error.
-				boolean usable = stored.hash().length >= 4 && stored.salt().length >= 8 && stored.iterations() >= 1
-						&& stored.parallelism() >= 1 && stored.memoryKib() >= 8 * stored.parallelism();
+				// Bounds of sane stored hashes, inside what Bouncy Castle accepts: anything else is a
+				// mismatch, not an exception.
+				boolean usable = (version == Argon2Parameters.ARGON2_VERSION_10
+						|| version == Argon2Parameters.ARGON2_VERSION_13) && between(stored.hash().length, 4, 64)
+						&& between(stored.salt().length, 8, 64) && between(stored.iterations(), 1, 16)
+						&& between(stored.parallelism(), 1, 16) && between(stored.memoryKib(), 8 * stored.parallelism(), 1 << 22);
 				return usable ? stored : null;
 			}
 			catch (IllegalArgumentException ex) {
 				return null;
 			}
+		}
+
+		private static boolean between(int value, int min, int max) {
+			return value >= min && value <= max;
 		}
 
 	}

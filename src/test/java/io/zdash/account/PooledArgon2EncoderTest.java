@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -48,6 +49,13 @@ class PooledArgon2EncoderTest {
 	}
 
 	@Test
+	void whenStoredWithoutVersionThenReadAsSpringReadsIt() {
+		String hash = this.spring.encode(PASSWORD).replace("$v=19", "");
+		assertThat(this.spring.matches(PASSWORD, hash)).isTrue();
+		assertThat(this.pooled.matches(PASSWORD, hash)).isTrue();
+	}
+
+	@Test
 	void whenManyHashesShareThePoolAtOnceThenEachIsStillRight() throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(6);
 		try {
@@ -70,10 +78,23 @@ class PooledArgon2EncoderTest {
 	@ValueSource(strings = { "", "plain", "$argon2id$v=19$m=19456,t=2,p=1$", "$argon2id$v=19$m=19456,t=2,p=1$!!$!!",
 			"$argon2x$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g", "$argon2id$v=19$m=1,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g",
 			"$argon2id$v=19$m=19456,t=0,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aA",
-			"$argon2id$v=19$m=x,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g" })
+			"$argon2id$v=19$m=x,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g",
+			// Tampered costs: more memory than the node would give, more than Bouncy Castle allows,
+			// endless passes, absurd lanes, an unknown version.
+			"$argon2id$v=19$m=1048576,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g",
+			"$argon2id$v=19$m=16777216,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g",
+			"$argon2id$v=19$m=19456,t=2000000000,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g",
+			"$argon2id$v=19$m=19456,t=2,p=536870912$c2FsdHNhbHRzYWx0$aGFzaGhhc2g",
+			"$argon2id$v=17$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g" })
 	void whenStoredHashIsMalformedThenNoMatchAndNoError(String stored) {
 		assertThat(this.pooled.matches(PASSWORD, stored)).isFalse();
 		assertThat(this.pooled.upgradeEncoding(stored)).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, 160, 1", "2, 160, 1", "8, 160, 4", "8, 512, 7", "64, 256, 9", "64, 64, 1" })
+	void whenDefaultSlotsThenOnePerCoreButOneAndNoMoreThanTheHeapHolds(int cores, long heapMib, int slots) {
+		assertThat(PasswordHashingConfig.defaultSlots(cores, heapMib * 1024 * 1024)).isEqualTo(slots);
 	}
 
 }

@@ -90,10 +90,17 @@ class DatabaseOutageTest {
 			assertThat(refused.getResponse().getForwardedUrl()).isEqualTo("/unavailable");
 			// Sessions live in the database too: every page fails closed with the same 503.
 			assertThat(this.mvc.perform(get("/").session(attempt)).andReturn().getResponse().getStatus()).isEqualTo(503);
+			// The balancer stops sending traffic here; the node is not restarted for it.
+			assertThat(this.mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus())
+				.isEqualTo(503);
+			assertThat(this.mvc.perform(get("/actuator/health/liveness")).andReturn().getResponse().getStatus())
+				.isEqualTo(200);
 		}
 		finally {
 			reconnect();
 		}
+		assertThat(this.mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
 		// The sign-in attempted during the outage left nobody signed in.
 		assertThat(this.mvc.perform(get("/").session(attempt)).andReturn().getResponse().getStatus()).isEqualTo(302);
 		MockHttpSession session = journey.signIn(email, WebJourney.PASSWORD);
