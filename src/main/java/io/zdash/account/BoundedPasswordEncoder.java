@@ -36,7 +36,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 		this.timer = Timer.builder("zdash.password.hash").description("Argon2id hashing, encode and verify")
 			.register(meters);
 		this.refused = Counter.builder("zdash.password.hash.refused")
-			.description("Hashes refused because every slot stayed busy for the queue timeout (answered 503)")
+			.description("Hashes refused (sign-in, sign-up, password change) because every slot stayed busy for the queue timeout: answered 503")
 			.register(meters);
 	}
 
@@ -62,6 +62,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			this.refused.increment();
 			throw new HashingBusyException();
 		}
 		if (!acquired) {

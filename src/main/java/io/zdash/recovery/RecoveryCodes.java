@@ -83,15 +83,21 @@ public class RecoveryCodes {
 		if (code.isEmpty()) {
 			return false;
 		}
+		Long matched = matchingId(code.get(), this.repository.findUnused(accountId));
+		return matched != null && this.repository.markUsed(matched, this.clock.instant());
+	}
+
+	/** The id of the stored code the typed one matches, or null; every one compared, in constant time. */
+	static Long matchingId(RecoveryCode code, List<RecoveryCodeRepository.StoredCode> unused) {
 		Long matched = null;
-		for (RecoveryCodeRepository.StoredCode stored : this.repository.findUnused(accountId)) {
+		for (RecoveryCodeRepository.StoredCode stored : unused) {
 			byte[] expected = stored.hash().getBytes(StandardCharsets.US_ASCII);
-			byte[] actual = code.get().hash(stored.salt()).getBytes(StandardCharsets.US_ASCII);
+			byte[] actual = code.hash(stored.salt()).getBytes(StandardCharsets.US_ASCII);
 			if (MessageDigest.isEqual(expected, actual)) {
 				matched = stored.id();
 			}
 		}
-		return matched != null && this.repository.markUsed(matched, this.clock.instant());
+		return matched;
 	}
 
 	private List<RecoveryCode> create(long accountId, boolean active) {

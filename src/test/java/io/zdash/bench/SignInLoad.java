@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +34,20 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * /login, POST the password, GET and POST /login/totp with a correct code, GET / — at several
  * concurrencies, and the raw Argon2id hash rate of this machine with the same parameters beside it.
  * Each account signs in at most once per 30-second step (a code is accepted once).
- * Usage: scripts/bench-load [port] [accounts] [seconds per level] [levels, e.g. 1,4,16]
+ * Usage: SignInLoad port accounts seconds-per-level levels (e.g. 1,4,16); scripts/bench-load starts a
+ * node and runs it.
  */
 public final class SignInLoad {
 
 	private static final String[] STEPS = { "get-login", "post-password", "get-code", "post-code", "get-dashboard" };
+
+	/** The time step of each account's last sign-in (or of enrollment), across all levels. */
+	private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
+
+	/** Why flows failed, to print beside the figures. */
+	static final Map<String, Integer> FAILURES = new ConcurrentHashMap<>();
+
+	private static final Argon2PasswordEncoder ARGON2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
 
 	/** @param enrolledStep the step of the code that turned 2FA on: used, so not signed in with */
 	record Account(String email, byte[] secret, long enrolledStep) {
@@ -50,8 +59,7 @@ public final class SignInLoad {
 		int seconds = (args.length > 2) ? Integer.parseInt(args[2]) : 20;
 		int[] levels = Arrays.stream(((args.length > 3) ? args[3] : "1,4,16").split(",")).mapToInt(Integer::parseInt)
 			.toArray();
-		MutableClock clock = new MutableClock(Instant.now());
-		List<Account> enrolled = enroll(port, accounts, clock);
+		List<Account> enrolled = enroll(port, accounts);
 		System.out.printf("enrolled %d accounts%n", enrolled.size());
 		// The machine's best: one hash per core. More threads than cores is slower (each hash walks
 		// 19 MiB, and the caches are shared), which is why the app runs at most one per core.
@@ -74,7 +82,7 @@ public final class SignInLoad {
 		}
 	}
 
-	private static List<Account> enroll(int port, int count, MutableClock clock) throws Exception {
+	private static List<Account> enroll(int port, int count) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Future<Account>> futures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -83,7 +91,8 @@ public final class SignInLoad {
 				HttpJourney browser = new HttpJourney(port);
 				browser.signUp(email);
 				browser.signIn(email);
-				clock.set(Instant.now());
+				// A clock of its own: the step of the code that turned 2FA on is the one recorded.
+				MutableClock clock = new MutableClock(Instant.now());
 				byte[] secret = browser.enableTwoFactor(clock).secret();
 				return new Account(email, secret, TotpGenerator.AUTHENTICATOR_APPS.timeStep(clock.instant()));
 			}));
@@ -130,7 +139,7 @@ public final class SignInLoad {
 		AtomicInteger errors = new AtomicInteger();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-		AtomicLong started = new AtomicLong(System.nanoTime());
+		long started = System.nanoTime();
 		List<Future<?>> workers = new ArrayList<>();
 		for (int w = 0; w < concurrency; w++) {
 			workers.add(pool.submit(() -> {
@@ -168,7 +177,7 @@ public final class SignInLoad {
 			worker.get();
 		}
 		pool.shutdown();
-		double elapsed = (System.nanoTime() - started.get()) / 1e9;
+		double elapsed = (System.nanoTime() - started) / 1e9;
 		return new Result(flows.get(), errors.get(), elapsed, timings);
 	}
 
@@ -270,18 +279,10 @@ public final class SignInLoad {
 
 	}
 
-	/** The time step of each account's last sign-in (or of enrollment), across all levels. */
-	private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
-
-	/** Why flows failed, to print beside the figures. */
-	static final Map<String, Integer> FAILURES = new ConcurrentHashMap<>();
-
 	private static void record(Map<String, List<Long>> timings, String step, long start) {
-		timings.computeIfAbsent(step, s -> java.util.Collections.synchronizedList(new ArrayList<>()))
+		timings.computeIfAbsent(step, s -> Collections.synchronizedList(new ArrayList<>()))
 			.add(System.nanoTime() - start);
 	}
-
-	private static final Argon2PasswordEncoder ARGON2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
 
 	/** Argon2id with the application's parameters, on {@code threads} threads, hashes per second. */
 	private static double hashRate(int threads, int seconds) throws Exception {

@@ -41,7 +41,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class TotpVerifierBenchmark {
 
 	/** The RFC 6238 test key: 20 bytes, the size enrollment issues. */
