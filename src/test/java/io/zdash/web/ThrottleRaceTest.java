@@ -4,14 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import io.zdash.HttpJourney;
 import io.zdash.MutableClock;
 import io.zdash.ServerTest;
+import io.zdash.SubmissionRace;
 import io.zdash.WebJourney;
 import io.zdash.support.SqlTime;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,13 @@ class ThrottleRaceTest {
 		String email = WebJourney.uniqueEmail();
 		HttpJourney owner = new HttpJourney(this.port);
 		owner.signUp(email);
-		List<HttpJourney> guessers = new ArrayList<>();
-		List<String> tokens = new ArrayList<>();
+		// Ten browsers on the sign-in page, each about to send a different wrong password.
+		List<Callable<HttpResponse<String>>> guesses = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			HttpJourney guesser = new HttpJourney(this.port);
-			tokens.add(guesser.csrfFrom("/login"));
-			guessers.add(guesser);
+			String token = guesser.csrfFrom("/login");
+			String guess = "wrong guess number " + i;
+			guesses.add(() -> guesser.post("/login", token, "email", email, "password", guess));
 		}
 		// Five failures behind it, and the wait just over.
 		this.jdbc.sql("insert into password_throttle (email_key, failures, locked_until, last_failure_at) values (?, 5, ?, ?)")
@@ -58,31 +57,13 @@ class ThrottleRaceTest {
 			.update();
 		long failedBefore = failedChecks();
 
-		ExecutorService pool = Executors.newFixedThreadPool(10);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				HttpJourney guesser = guessers.get(i);
-				String token = tokens.get(i);
-				String guess = "wrong guess number " + i;
-				answers.add(pool.submit(() -> {
-					start.await();
-					return guesser.post("/login", token, "email", email, "password", guess);
-				}));
+		int throttled = 0;
+		for (HttpResponse<String> answer : SubmissionRace.atOnce(guesses)) {
+			if (answer.statusCode() == 429) {
+				throttled++;
 			}
-			start.countDown();
-			int throttled = 0;
-			for (Future<HttpResponse<String>> answer : answers) {
-				if (answer.get().statusCode() == 429) {
-					throttled++;
-				}
-			}
-			assertThat(throttled).isEqualTo(10);
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(throttled).isEqualTo(10);
 		assertThat(failedChecks() - failedBefore).as("passwords actually compared").isEqualTo(1);
 	}
 
