@@ -15,12 +15,14 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -97,9 +99,30 @@ public final class Browser implements AutoCloseable {
 
 	/** Reading the old page while the new one loads would test the wrong page. */
 	private void awaitNextPage(WebElement previous) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(previous));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(d -> isGone(previous));
 		new WebDriverWait(this.driver, Duration.ofSeconds(15))
 			.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the element's page was replaced. Chromium answers a query about an element of the page
+	 * being torn down either "stale" or, for a moment, "node does not belong to the document": both
+	 * mean the old page is gone.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException | NoSuchElementException gone) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	public WebElement find(By by) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** A person's account. The password hash never leaves this package. */
 record Account(long id, String email, String passwordHash, Instant createdAt, int sessionEpoch, String role,
-		Instant disabledAt) {
+		Instant disabledAt, Instant lastSignInAt) {
 
 	@Override
 	public String toString() {

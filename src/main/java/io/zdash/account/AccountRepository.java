@@ -1,6 +1,10 @@
 package io.zdash.account;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.zdash.support.SqlTime;
@@ -15,7 +19,7 @@ class AccountRepository {
 
 	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("email"),
 			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"), rs.getInt("session_epoch"),
-			rs.getString("role"), SqlTime.instant(rs, "disabled_at"));
+			rs.getString("role"), SqlTime.instant(rs, "disabled_at"), SqlTime.instant(rs, "last_sign_in_at"));
 
 	private final JdbcClient jdbc;
 
@@ -51,6 +55,26 @@ class AccountRepository {
 
 	Optional<Account> findById(long id) {
 		return this.jdbc.sql("select * from account where id = ?").param(id).query(ROW).optional();
+	}
+
+	List<Account> page(int offset, int size) {
+		return this.jdbc.sql("select * from account order by id offset ? rows fetch next ? rows only")
+			.params(offset, size)
+			.query(ROW)
+			.list();
+	}
+
+	Map<Long, String> emailsOf(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> emails = new HashMap<>();
+		this.jdbc.sql("select id, email from account where id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("email")))
+			.list()
+			.forEach(row -> emails.put(row.getKey(), row.getValue()));
+		return emails;
 	}
 
 	boolean emailExists(String email) {

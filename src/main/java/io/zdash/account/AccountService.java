@@ -3,9 +3,10 @@ package io.zdash.account;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,17 +24,17 @@ public class AccountService {
 
 	private final Clock clock;
 
-	private final PasswordThrottle throttle;
+	private final PasswordAttempts attempts;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
 	private final AdminProperties admin;
 
 	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock,
-			PasswordThrottle throttle, ApplicationEventPublisher events, AdminProperties admin) {
+			PasswordAttempts attempts, SecurityLog securityLog, AdminProperties admin) {
 		this.admin = admin;
-		this.throttle = throttle;
-		this.events = events;
+		this.attempts = attempts;
+		this.securityLog = securityLog;
 		this.accounts = accounts;
 		this.policy = policy;
 		this.encoder = encoder;
@@ -69,28 +70,29 @@ public class AccountService {
 	}
 
 	/**
-	 * Re-checks the password of a signed-in account before a sensitive change. Counted by the same
-	 * throttle as the password step, so a stolen session cannot guess the password here either.
+	 * Re-checks the password of a signed-in account before a sensitive change (step-up, turning 2FA
+	 * off, new recovery codes): the one place a password is checked outside the password step, counted
+	 * by the same attempt gate, so a stolen session cannot guess the password here either.
 	 */
 	public boolean passwordMatches(long accountId, String password) {
 		Optional<Account> account = this.accounts.findById(accountId);
-		if (account.isEmpty() || !this.throttle.beginAttempt(account.get().email()).isZero()) {
+		if (account.isEmpty() || !this.attempts.begin(account.get().email()).isZero()) {
 			return false;
 		}
 		boolean matches = password != null && !password.isEmpty() && password.length() <= 4 * PasswordPolicy.MAX_LENGTH
 				&& this.encoder.matches(password, account.get().passwordHash());
 		if (matches) {
-			this.throttle.reset(account.get().email());
+			this.attempts.reset(account.get().email());
 		}
 		else {
-			this.throttle.recordFailure(account.get().email());
+			this.attempts.failed(account.get().email());
 		}
 		return matches;
 	}
 
 	/** @return why the new password is refused, or empty once it replaced the old one */
 	@Transactional
-	public Optional<PasswordProblem> changePassword(long accountId, String newPassword) {
+	public Optional<PasswordProblem> changePassword(long accountId, String newPassword, Origin origin) {
 		Optional<Account> account = this.accounts.findById(accountId);
 		if (account.isEmpty()) {
 			return Optional.of(PasswordProblem.EMPTY);
@@ -100,19 +102,19 @@ public class AccountService {
 			return weak;
 		}
 		this.accounts.updatePasswordHash(accountId, this.encoder.encode(newPassword));
-		this.throttle.reset(account.get().email());
-		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED));
+		this.attempts.reset(account.get().email());
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED, origin));
 		return Optional.empty();
 	}
 
 	/** Lifts a password-step pause on the account's email (an administrator's action). */
 	public void unlockPassword(long accountId) {
-		this.accounts.findById(accountId).ifPresent(account -> this.throttle.reset(account.email()));
+		this.accounts.findById(accountId).ifPresent(account -> this.attempts.reset(account.email()));
 	}
 
 	/** How long the account's email must still wait at the password step. */
 	public java.time.Duration passwordWait(String email) {
-		return this.throttle.waitFor(email);
+		return this.attempts.waitFor(email);
 	}
 
 	public void setDisabled(long accountId, boolean disabled) {

@@ -9,16 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.signin.SessionFactors;
 import io.zdash.support.Sha256;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -49,20 +49,19 @@ public class AccountSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
-	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
-
-	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+	private final SessionFactors sessionFactors;
 
 	AccountSessions(AccountRepository accounts, FindByIndexNameSessionRepository<? extends Session> sessions,
-			ApplicationEventPublisher events) {
+			SecurityLog securityLog, SessionFactors sessionFactors) {
 		this.accounts = accounts;
 		this.sessions = sessions;
-		this.events = events;
+		this.securityLog = securityLog;
+		this.sessionFactors = sessionFactors;
 	}
 
-	/** Notes where and when this session signed in, for the list. */
+	/** Notes where and when this session signed in, for the list (at the password step). */
 	static void describe(HttpServletRequest request, Instant now) {
 		HttpSession session = request.getSession();
 		session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
@@ -85,7 +84,7 @@ public class AccountSessions {
 	}
 
 	/** Ends one of the account's own sessions, named by its handle; anything else does nothing. */
-	public boolean revoke(AccountUser user, String handle) {
+	public boolean revoke(AccountUser user, String handle, Origin origin) {
 		java.util.Optional<String> sessionId = ofAccount(user).keySet()
 			.stream()
 			.filter(id -> Sha256.hex(id).equals(handle))
@@ -94,7 +93,7 @@ public class AccountSessions {
 			return false;
 		}
 		this.sessions.deleteById(sessionId.get());
-		this.events.publishEvent(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SESSION_REVOKED));
+		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SESSION_REVOKED, origin));
 		return true;
 	}
 
@@ -108,23 +107,17 @@ public class AccountSessions {
 	 * no session that survives the change goes on under the old name.
 	 */
 	void signOutOtherSessions(HttpServletRequest request, HttpServletResponse response, String newEmail) {
-		Authentication current = this.holder.getContext().getAuthentication();
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (current == null || !(current.getPrincipal() instanceof AccountUser user)) {
 			return;
 		}
 		int epoch = this.accounts.bumpSessionEpoch(user.accountId());
-		AccountUser renewed = user.withSessionEpoch(epoch);
-		if (newEmail != null) {
-			renewed = renewed.withEmail(newEmail);
-		}
-		Authentication updated = current.toBuilder().principal(renewed).build();
-		SecurityContext context = this.holder.createEmptyContext();
-		context.setAuthentication(updated);
-		this.holder.setContext(context);
+		AccountUser renewed = (newEmail != null) ? user.withSessionEpoch(epoch).withEmail(newEmail)
+				: user.withSessionEpoch(epoch);
 		// No delete here: this request may just have changed its own session id, which the store
 		// only learns when the request ends. The new epoch already ends the others, and the list
 		// leaves them out.
-		this.repository.saveContext(context, request, response);
+		this.sessionFactors.update(request, response, authentication -> authentication.toBuilder().principal(renewed).build());
 	}
 
 	/** Ends every session of the account at its next request, on every node. */

@@ -3,6 +3,8 @@ package io.zdash.account;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.zdash.signin.RequiredFactors;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,17 +22,13 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
 	private final AccountRepository accounts;
 
-	private final TwoFactorStatus twoFactor;
-
-	private final TwoFactorPolicy policy;
+	private final RequiredFactors requiredFactors;
 
 	private final AdminProperties admin;
 
-	AccountUserDetailsService(AccountRepository accounts, TwoFactorStatus twoFactor, TwoFactorPolicy policy,
-			AdminProperties admin) {
+	AccountUserDetailsService(AccountRepository accounts, RequiredFactors requiredFactors, AdminProperties admin) {
 		this.accounts = accounts;
-		this.twoFactor = twoFactor;
-		this.policy = policy;
+		this.requiredFactors = requiredFactors;
 		this.admin = admin;
 	}
 
@@ -59,12 +57,7 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 		if ("ADMIN".equals(account.role()) || namedAdmin) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
 		}
-		if (this.twoFactor.isEnabled(account.id())) {
-			authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_ENROLLED));
-		}
-		else if (this.policy.requiredForEveryone()) {
-			authorities.add(new SimpleGrantedAuthority(SignInFactors.TOTP_REQUIRED));
-		}
+		authorities.addAll(this.requiredFactors.markersFor(account.id()));
 		return new AccountUser(account.id(), account.email(), account.passwordHash(), authorities,
 				account.sessionEpoch(), account.disabledAt() == null);
 	}

@@ -5,12 +5,17 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.audit.Origin;
+import io.zdash.signin.Access;
+import io.zdash.signin.Factors;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -22,6 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EmailChangeController {
 
+	/** The address to move to. */
+	record EmailForm(String newEmail) {
+	}
+
 	private final EmailChanges changes;
 
 	private final AccountSessions sessions;
@@ -32,13 +41,14 @@ class EmailChangeController {
 	}
 
 	@PostMapping("/security/email")
-	String request(@RequestParam(required = false) String newEmail, @AuthenticationPrincipal AccountUser user,
+	@Access(Access.Level.STEP_UP)
+	String request(@ModelAttribute EmailForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			RedirectAttributes redirect) {
-		Optional<String> email = EmailAddress.normalise(newEmail);
+		Optional<String> email = EmailAddress.normalise(form.newEmail());
 		if (email.isEmpty()) {
 			redirect.addFlashAttribute("emailError", "email.invalid");
 		}
-		else if (!this.changes.request(user.accountId(), email.get())) {
+		else if (!this.changes.request(user.accountId(), email.get(), origin)) {
 			redirect.addFlashAttribute("emailError", "email.change.same");
 		}
 		else {
@@ -55,11 +65,12 @@ class EmailChangeController {
 	 * without that token changes nothing.
 	 */
 	@GetMapping("/security/email/confirm")
-	String confirm(@RequestParam(required = false) String token, Authentication authentication,
+	@Access(Access.Level.PUBLIC)
+	String confirm(@RequestParam(required = false) String token, Authentication authentication, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		EmailChanges.Confirmation result;
 		try {
-			result = this.changes.confirm(token);
+			result = this.changes.confirm(token, origin);
 		}
 		catch (DuplicateKeyException raceWithAnotherAccount) {
 			result = EmailChanges.Confirmation.ADDRESS_TAKEN;
@@ -81,7 +92,7 @@ class EmailChangeController {
 	}
 
 	private static boolean signedInAs(Authentication authentication, long accountId) {
-		return SignInFactors.isComplete(authentication) && authentication.getPrincipal() instanceof AccountUser user
+		return Factors.isComplete(authentication) && authentication.getPrincipal() instanceof AccountUser user
 				&& user.accountId() == accountId;
 	}
 

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +42,9 @@ class EmailChanges {
 
 	private final EmailChangeRepository changes;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
+
+	private final EmailChangeMail mail;
 
 	private final Clock clock;
 
@@ -51,11 +54,12 @@ class EmailChanges {
 	 * The link's host comes from configuration, never from the request's Host header, which whoever
 	 * sends the request chooses: a forged one would mail the secret link to a site of theirs.
 	 */
-	EmailChanges(AccountRepository accounts, EmailChangeRepository changes, ApplicationEventPublisher events,
-			Clock clock, @Value("${zdash.base-url:http://localhost:8080}") String baseUrl) {
+	EmailChanges(AccountRepository accounts, EmailChangeRepository changes, SecurityLog securityLog,
+			EmailChangeMail mail, Clock clock, @Value("${zdash.base-url:http://localhost:8080}") String baseUrl) {
 		this.accounts = accounts;
 		this.changes = changes;
-		this.events = events;
+		this.securityLog = securityLog;
+		this.mail = mail;
 		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
@@ -66,7 +70,7 @@ class EmailChanges {
 	 * @return false when that is already the account's address
 	 */
 	@Transactional
-	boolean request(long accountId, String newEmail) {
+	boolean request(long accountId, String newEmail, Origin origin) {
 		if (this.accounts.findById(accountId).map(Account::email).filter(newEmail::equals).isPresent()) {
 			return false;
 		}
@@ -81,7 +85,7 @@ class EmailChanges {
 		Instant expiresAt = now.plus(LINK_LIFETIME);
 		this.changes.insert(token.hash(), accountId, newEmail, expiresAt);
 		String link = this.baseUrl + "/security/email/confirm?token=" + token.text();
-		this.events.publishEvent(new EmailChangeRequested(accountId, newEmail, link, expiresAt));
+		this.mail.sendConfirmation(accountId, newEmail, link, expiresAt, origin);
 		return true;
 	}
 
@@ -92,7 +96,7 @@ class EmailChanges {
 	 * the same moment; nothing is changed then
 	 */
 	@Transactional
-	Confirmation confirm(String typedToken) {
+	Confirmation confirm(String typedToken, Origin origin) {
 		Optional<String> hash = EmailChangeToken.hashOf(typedToken);
 		Optional<EmailChangeRepository.Pending> pending = hash.flatMap(h -> this.changes.findLive(h, this.clock.instant()));
 		if (pending.isEmpty() || !this.changes.consume(hash.get())) {
@@ -108,8 +112,8 @@ class EmailChanges {
 		Optional<String> previous = this.accounts.findById(accountId).map(Account::email);
 		this.accounts.updateEmail(accountId, newEmail);
 		// The security log entry names no address: it is shown to whoever holds the account later.
-		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.EMAIL_CHANGED));
-		previous.ifPresent(email -> this.events.publishEvent(new EmailChangeConfirmed(accountId, email)));
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.EMAIL_CHANGED, origin));
+		previous.ifPresent(email -> this.mail.sendChangedNotice(accountId, email, origin));
 		return new Confirmation(Outcome.CHANGED, accountId, newEmail);
 	}
 

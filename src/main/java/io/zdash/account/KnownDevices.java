@@ -2,15 +2,14 @@ package io.zdash.account;
 
 import java.time.Instant;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
 import io.zdash.support.Sha256;
 import io.zdash.support.SqlTime;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Remembers the browsers (by a hash of their user agent) each account signs in from, and publishes
@@ -22,15 +21,15 @@ class KnownDevices {
 
 	private final JdbcClient jdbc;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
-	KnownDevices(JdbcClient jdbc, ApplicationEventPublisher events) {
+	KnownDevices(JdbcClient jdbc, SecurityLog securityLog) {
 		this.jdbc = jdbc;
-		this.events = events;
+		this.securityLog = securityLog;
 	}
 
-	void signedIn(long accountId, Instant now) {
-		String key = deviceKey();
+	void signedIn(long accountId, Instant now, Origin origin) {
+		String key = Sha256.hex(String.valueOf(origin.userAgent()));
 		int updated = this.jdbc.sql("update known_device set last_seen = ? where account_id = ? and device_key = ?")
 			.params(SqlTime.utc(now), accountId, key)
 			.update();
@@ -50,16 +49,8 @@ class KnownDevices {
 			return;
 		}
 		if (!firstEver) {
-			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.NEW_DEVICE_SIGN_IN));
+			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.NEW_DEVICE_SIGN_IN, origin));
 		}
-	}
-
-	private static String deviceKey() {
-		String userAgent = "";
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
-			userAgent = String.valueOf(servlet.getRequest().getHeader("User-Agent"));
-		}
-		return Sha256.hex(userAgent);
 	}
 
 }

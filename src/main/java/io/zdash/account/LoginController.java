@@ -1,5 +1,9 @@
 package io.zdash.account;
 
+import io.zdash.signin.Access;
+import io.zdash.signin.Factors;
+import io.zdash.signin.SignInRoutes;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,10 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
-	@GetMapping("/login")
+	@GetMapping(SignInRoutes.PASSWORD_STEP)
+	@Access(Access.Level.PUBLIC)
 	String login(Authentication authentication) {
 		// Someone fully signed in has nothing to do here; a half-signed-in person may start over.
-		return SignInFactors.isComplete(authentication) ? "redirect:/" : "account/login";
+		return Factors.isComplete(authentication) ? "redirect:/" : "account/login";
 	}
 
 }

@@ -5,10 +5,13 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.audit.Origin;
+import io.zdash.signin.Access;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -16,7 +19,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * password meets the same policy as at sign-up; every other session of the account is signed out.
  */
 @Controller
+@Access(Access.Level.STEP_UP)
 class PasswordChangeController {
+
+	/** The new password; the current one was re-checked by step-up. */
+	record PasswordForm(String newPassword) {
+
+		@Override
+		public String toString() {
+			return "PasswordForm[newPassword=******]";
+		}
+
+	}
 
 	private final AccountService accounts;
 
@@ -28,9 +42,9 @@ class PasswordChangeController {
 	}
 
 	@PostMapping("/security/password")
-	String change(@RequestParam(required = false) String newPassword, @AuthenticationPrincipal AccountUser user,
+	String change(@ModelAttribute PasswordForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		Optional<PasswordProblem> problem = this.accounts.changePassword(user.accountId(), newPassword);
+		Optional<PasswordProblem> problem = this.accounts.changePassword(user.accountId(), form.newPassword(), origin);
 		if (problem.isPresent()) {
 			redirect.addFlashAttribute("passwordError", problem.get().messageKey());
 			return "redirect:/security#password";

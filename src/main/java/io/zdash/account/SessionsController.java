@@ -3,9 +3,11 @@ package io.zdash.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.signin.Access;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,29 +16,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "Sign out" for one session and "Sign out all other sessions", from the Security page's list. */
 @Controller
+@Access(Access.Level.STEP_UP)
 class SessionsController {
 
 	private final AccountSessions sessions;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
-	SessionsController(AccountSessions sessions, ApplicationEventPublisher events) {
+	SessionsController(AccountSessions sessions, SecurityLog securityLog) {
 		this.sessions = sessions;
-		this.events = events;
+		this.securityLog = securityLog;
 	}
 
 	@PostMapping("/security/sessions/{handle}/revoke")
-	String revoke(@PathVariable String handle, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+	String revoke(@PathVariable String handle, @AuthenticationPrincipal AccountUser user, Origin origin,
+			RedirectAttributes redirect) {
 		redirect.addFlashAttribute("notice",
-				this.sessions.revoke(user, handle) ? "sessions.notice.revoked" : "sessions.notice.gone");
+				this.sessions.revoke(user, handle, origin) ? "sessions.notice.revoked" : "sessions.notice.gone");
 		return "redirect:/security#sessions";
 	}
 
 	@PostMapping("/security/sessions/revoke-others")
-	String revokeOthers(@AuthenticationPrincipal AccountUser user, HttpServletRequest request,
+	String revokeOthers(@AuthenticationPrincipal AccountUser user, Origin origin, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		this.sessions.signOutOtherSessions(request, response);
-		this.events.publishEvent(new SecurityEvent(user.accountId(), SecurityEvent.Type.SESSION_REVOKED, "others"));
+		this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.SESSION_REVOKED, "others", origin));
 		redirect.addFlashAttribute("notice", "sessions.notice.others");
 		return "redirect:/security#sessions";
 	}

@@ -3,6 +3,8 @@ package io.zdash.account;
 import java.util.Map;
 import java.util.Optional;
 
+import io.zdash.signin.Access;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ class SignupController {
 	}
 
 	@GetMapping("/signup")
+	@Access(Access.Level.PUBLIC)
 	String form(Model model) {
 		model.addAttribute("form", SignupForm.empty());
 		model.addAttribute("errors", Map.of());
@@ -27,6 +30,7 @@ class SignupController {
 	}
 
 	@PostMapping("/signup")
+	@Access(value = Access.Level.PUBLIC, limitedPerAddress = true)
 	String signup(@ModelAttribute SignupForm form, Model model) {
 		Optional<AccountService.SignupProblem> problem = this.accounts.register(form.email(), form.password());
 		if (problem.isEmpty()) {

@@ -3,9 +3,10 @@ package io.zdash.account;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -19,17 +20,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The password step: Spring's {@link DaoAuthenticationProvider} (which also hashes for unknown
- * emails, so timing does not tell) behind a per-email throttle. While an email is throttled the
- * password is not even checked, so the answer cannot reveal whether it was right.
+ * emails, so timing does not tell) behind the password's attempt gate. While an email is throttled
+ * the password is not even checked, so the answer cannot reveal whether it was right. The
+ * request's {@link Origin} arrives as the authentication's details.
  */
 @Component
 class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
 
-	private final PasswordThrottle throttle;
+	private final PasswordAttempts attempts;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
 	private final AccountRepository accounts;
 
@@ -38,15 +40,15 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 	private final KnownDevices devices;
 
 	ThrottledPasswordStep(AccountUserDetailsService users, AccountRepository accounts, PasswordEncoder encoder,
-			PasswordThrottle throttle, ApplicationEventPublisher events, Clock clock, KnownDevices devices) {
+			PasswordAttempts attempts, SecurityLog securityLog, Clock clock, KnownDevices devices) {
 		this.devices = devices;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.passwords = new DaoAuthenticationProvider(users);
 		this.passwords.setPasswordEncoder(encoder);
 		this.passwords.setUserDetailsPasswordService(users);
-		this.throttle = throttle;
-		this.events = events;
+		this.attempts = attempts;
+		this.securityLog = securityLog;
 	}
 
 	@Override
@@ -67,29 +69,26 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private Authentication throttledAuthenticate(Authentication authentication) {
 		String email = authentication.getName();
-		Duration wait = this.throttle.beginAttempt(email);
+		Origin origin = (authentication.getDetails() instanceof Origin o) ? o : Origin.NONE;
+		Duration wait = this.attempts.begin(email);
 		if (!wait.isZero()) {
-			this.events.publishEvent(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_THROTTLED));
+			this.securityLog.record(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_THROTTLED, origin));
 			throw new SignInThrottledException(wait);
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.reset(email);
+			this.attempts.reset(email);
 			long accountId = ((AccountUser) result.getPrincipal()).accountId();
 			this.accounts.recordSignIn(accountId, this.clock.instant());
-			this.devices.signedIn(accountId, this.clock.instant());
-			if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-					instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
-				AccountSessions.describe(servlet.getRequest(), this.clock.instant());
-			}
-			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED));
+			this.devices.signedIn(accountId, this.clock.instant(), origin);
+			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED, origin));
 			return result;
 		}
 		catch (BadCredentialsException ex) {
-			Duration imposed = this.throttle.recordFailure(email);
+			Duration imposed = this.attempts.failed(email);
 			// Shown in the owner's security log when the email is theirs; nothing is said to the client.
 			Long accountId = EmailAddress.normalise(email).flatMap(this.accounts::findByEmail).map(Account::id).orElse(null);
-			this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED));
+			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED, origin));
 			if (!imposed.isZero()) {
 				throw new SignInThrottledException(imposed);
 			}

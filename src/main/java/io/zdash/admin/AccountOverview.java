@@ -1,22 +1,23 @@
 package io.zdash.admin;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import io.zdash.account.AccountService;
-import io.zdash.support.SqlTime;
+import io.zdash.account.AccountDirectory;
+import io.zdash.twofactor.TwoFactorAdmin;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The administrator's read model of accounts: one query, then the password pause per row. */
+/**
+ * The administrator's read model of accounts: a page from the account feature, each with its
+ * second factor's state from the two-factor feature. Never a secret, a hash or a code.
+ */
 @Component
 class AccountOverview {
 
 	static final int PAGE_SIZE = 50;
 
-	/** One account as the admin page shows it. Never a secret, a hash or a code. */
+	/** One account as the admin page shows it. */
 	public record Row(long id, String email, boolean admin, Instant disabledAt, Instant lastSignInAt,
 			Instant twoFactorSince, boolean codesPaused, boolean codesBlocked, boolean passwordPaused) {
 
@@ -26,34 +27,21 @@ class AccountOverview {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final AccountDirectory accounts;
 
-	private final AccountService accounts;
+	private final TwoFactorAdmin twoFactor;
 
-	private final Clock clock;
-
-	AccountOverview(JdbcClient jdbc, AccountService accounts, Clock clock) {
-		this.jdbc = jdbc;
+	AccountOverview(AccountDirectory accounts, TwoFactorAdmin twoFactor) {
 		this.accounts = accounts;
-		this.clock = clock;
+		this.twoFactor = twoFactor;
 	}
 
 	List<Row> page(int page) {
-		Instant now = this.clock.instant();
-		return this.jdbc.sql("""
-				select a.id, a.email, a.role, a.disabled_at, a.last_sign_in_at, c.enabled_at, c.locked_until, c.blocked_at
-				from account a left join totp_credential c on c.account_id = a.id
-				order by a.id offset ? rows fetch next ? rows only""")
-			.params(Math.max(0, page) * PAGE_SIZE, PAGE_SIZE)
-			.query((rs, n) -> {
-				Instant lockedUntil = SqlTime.instant(rs, "locked_until");
-				String email = rs.getString("email");
-				return new Row(rs.getLong("id"), email, "ADMIN".equals(rs.getString("role")),
-						SqlTime.instant(rs, "disabled_at"), SqlTime.instant(rs, "last_sign_in_at"),
-						SqlTime.instant(rs, "enabled_at"), lockedUntil != null && lockedUntil.isAfter(now),
-						SqlTime.instant(rs, "blocked_at") != null, !this.accounts.passwordWait(email).isZero());
-			})
-			.list();
+		return this.accounts.page(page, PAGE_SIZE).stream().map(account -> {
+			TwoFactorAdmin.State state = this.twoFactor.stateOf(account.id());
+			return new Row(account.id(), account.email(), account.admin(), account.disabledAt(), account.lastSignInAt(),
+					state.enabledSince(), state.paused(), state.blocked(), account.passwordPaused());
+		}).toList();
 	}
 
 }

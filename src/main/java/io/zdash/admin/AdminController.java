@@ -3,23 +3,31 @@ package io.zdash.admin;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.signin.Access;
 import io.zdash.support.PageNumber;
 import io.zdash.twofactor.TwoFactorAdmin;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administration pages. Access (ADMIN role, recent second factor) is decided by the security rules. */
+/** The administration pages. Every change needs an administrator's recent second factor. */
 @Controller
+@Access(Access.Level.ADMIN)
 class AdminController {
+
+	/** The settings form: {@code requireTwoFactor=true} when ticked. */
+	record SettingsForm(String requireTwoFactor) {
+	}
 
 	private final AccountOverview overview;
 
@@ -31,16 +39,16 @@ class AdminController {
 
 	private final AccountSessions sessions;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
 	AdminController(AccountOverview overview, AdminSettings settings, TwoFactorAdmin twoFactor, AccountService accounts,
-			AccountSessions sessions, ApplicationEventPublisher events) {
+			AccountSessions sessions, SecurityLog securityLog) {
 		this.overview = overview;
 		this.settings = settings;
 		this.twoFactor = twoFactor;
 		this.accounts = accounts;
 		this.sessions = sessions;
-		this.events = events;
+		this.securityLog = securityLog;
 	}
 
 	@GetMapping("/admin")
@@ -54,20 +62,20 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/settings")
-	String settings(@RequestParam(required = false) String requireTwoFactor, @AuthenticationPrincipal AccountUser admin,
+	String settings(@ModelAttribute SettingsForm form, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
-		boolean required = "true".equals(requireTwoFactor);
-		this.settings.requireTwoFactor(required);
-		this.events.publishEvent(new SecurityEvent(admin.accountId(), SecurityEvent.Type.SETTING_CHANGED_BY_ADMIN,
-				AdminSettings.REQUIRE_TWO_FACTOR + "=" + required));
+		boolean required = "true".equals(form.requireTwoFactor());
+		this.settings.requireTwoFactor(required, new SecurityEvent(admin.accountId(),
+				SecurityEvent.Type.SETTING_CHANGED_BY_ADMIN, AdminSettings.REQUIRE_TWO_FACTOR + "=" + required, origin));
 		redirect.addFlashAttribute("notice", "admin.notice.saved");
 		return "redirect:/admin";
 	}
 
 	/** Lost device: the account signs in with its password next time and sets 2FA up again. */
 	@PostMapping("/admin/accounts/{id}/reset-two-factor")
-	String resetTwoFactor(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
-		if (this.twoFactor.reset(id, admin.accountId())) {
+	String resetTwoFactor(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
+			RedirectAttributes redirect) {
+		if (this.twoFactor.reset(id, admin.accountId(), origin)) {
 			this.sessions.signOutEverywhere(id);
 		}
 		redirect.addFlashAttribute("notice", "admin.notice.reset");
@@ -75,16 +83,18 @@ class AdminController {
 	}
 
 	@PostMapping("/admin/accounts/{id}/unlock")
-	String unlock(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+	String unlock(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
+			RedirectAttributes redirect) {
 		this.accounts.unlockPassword(id);
 		this.twoFactor.unlock(id);
-		record(id, SecurityEvent.Type.ACCOUNT_UNLOCKED_BY_ADMIN, admin);
+		record(id, SecurityEvent.Type.ACCOUNT_UNLOCKED_BY_ADMIN, admin, origin);
 		redirect.addFlashAttribute("notice", "admin.notice.unlocked");
 		return "redirect:/admin";
 	}
 
 	@PostMapping("/admin/accounts/{id}/disable")
-	String disable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+	String disable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
+			RedirectAttributes redirect) {
 		if (id == admin.accountId()) {
 			// An administrator cannot lock the installation out by disabling themselves.
 			redirect.addFlashAttribute("notice", "admin.error.self");
@@ -92,21 +102,22 @@ class AdminController {
 		}
 		this.accounts.setDisabled(id, true);
 		this.sessions.signOutEverywhere(id);
-		record(id, SecurityEvent.Type.ACCOUNT_DISABLED_BY_ADMIN, admin);
+		record(id, SecurityEvent.Type.ACCOUNT_DISABLED_BY_ADMIN, admin, origin);
 		redirect.addFlashAttribute("notice", "admin.notice.disabled");
 		return "redirect:/admin";
 	}
 
 	@PostMapping("/admin/accounts/{id}/enable")
-	String enable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, RedirectAttributes redirect) {
+	String enable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
+			RedirectAttributes redirect) {
 		this.accounts.setDisabled(id, false);
-		record(id, SecurityEvent.Type.ACCOUNT_ENABLED_BY_ADMIN, admin);
+		record(id, SecurityEvent.Type.ACCOUNT_ENABLED_BY_ADMIN, admin, origin);
 		redirect.addFlashAttribute("notice", "admin.notice.enabled");
 		return "redirect:/admin";
 	}
 
-	private void record(long accountId, SecurityEvent.Type type, AccountUser admin) {
-		this.events.publishEvent(new SecurityEvent(accountId, type, "admin=" + admin.accountId()));
+	private void record(long accountId, SecurityEvent.Type type, AccountUser admin, Origin origin) {
+		this.securityLog.record(new SecurityEvent(accountId, type, "admin=" + admin.accountId(), origin));
 	}
 
 }

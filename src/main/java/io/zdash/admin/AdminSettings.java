@@ -1,6 +1,9 @@
 package io.zdash.admin;
 
-import io.zdash.account.TwoFactorPolicy;
+import io.zdash.signin.TwoFactorPolicy;
+
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,8 +17,11 @@ class AdminSettings implements TwoFactorPolicy {
 
 	private final JdbcClient jdbc;
 
-	AdminSettings(JdbcClient jdbc) {
+	private final SecurityLog securityLog;
+
+	AdminSettings(JdbcClient jdbc, SecurityLog securityLog) {
 		this.jdbc = jdbc;
+		this.securityLog = securityLog;
 	}
 
 	@Override
@@ -28,12 +34,14 @@ class AdminSettings implements TwoFactorPolicy {
 			.orElse(false);
 	}
 
+	/** Saves the setting and records who changed it, in one transaction. */
 	@Transactional
-	void requireTwoFactor(boolean required) {
+	void requireTwoFactor(boolean required, SecurityEvent changed) {
 		this.jdbc.sql("delete from app_setting where setting_name = ?").param(REQUIRE_TWO_FACTOR).update();
 		this.jdbc.sql("insert into app_setting (setting_name, setting_value) values (?, ?)")
 			.params(REQUIRE_TWO_FACTOR, Boolean.toString(required))
 			.update();
+		this.securityLog.record(changed);
 	}
 
 }

@@ -1,12 +1,13 @@
 package io.zdash.audit;
 
 /**
- * Something that happened to an account's security, published with Spring's event publisher by
- * the feature where it happened.
+ * Something that happened to an account's security, recorded with {@link SecurityLog#record} by the
+ * service where it happened.
  * @param accountId the account, or null when it is not known (an unknown email, say)
  * @param detail a short, non-secret note such as "remaining=9"
+ * @param origin where the request that caused it came from
  */
-public record SecurityEvent(Long accountId, Type type, String detail) {
+public record SecurityEvent(Long accountId, Type type, String detail, Origin origin) {
 
 	public enum Type {
 
@@ -18,8 +19,20 @@ public record SecurityEvent(Long accountId, Type type, String detail) {
 
 	}
 
+	public SecurityEvent {
+		origin = (origin != null) ? origin : Origin.NONE;
+	}
+
+	public SecurityEvent(Long accountId, Type type, String detail) {
+		this(accountId, type, detail, Origin.NONE);
+	}
+
 	public static SecurityEvent of(Long accountId, Type type) {
-		return new SecurityEvent(accountId, type, null);
+		return new SecurityEvent(accountId, type, null, Origin.NONE);
+	}
+
+	public static SecurityEvent of(Long accountId, Type type, Origin origin) {
+		return new SecurityEvent(accountId, type, null, origin);
 	}
 
 }

@@ -2,26 +2,23 @@ package io.zdash.audit;
 
 import java.time.Clock;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import io.zdash.support.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
-import org.springframework.context.event.EventListener;
+import io.zdash.support.SqlTime;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.stereotype.Service;
 
 /**
- * Stores each {@link SecurityEvent} in the {@code security_event} table and writes one log line per
- * event. Listens synchronously, so an event is stored in the transaction of the change it records.
+ * Records a {@link SecurityEvent}: a row in {@code security_event}, in the transaction of the change
+ * it records (the caller's), and one log line. Then it publishes the event for those that only
+ * observe it — metrics at once, email after the commit — none of which may change anything.
  */
-@Component
-class SecurityLog {
+@Service
+public class SecurityLog {
 
 	private static final Logger log = LoggerFactory.getLogger("zdash.security");
 
@@ -31,26 +28,21 @@ class SecurityLog {
 
 	private final Clock clock;
 
-	SecurityLog(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher observers;
+
+	SecurityLog(JdbcClient jdbc, Clock clock, ApplicationEventPublisher observers) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.observers = observers;
 	}
 
-	@EventListener
-	void record(SecurityEvent event) {
-		String address = null;
-		String userAgent = null;
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		if (attributes instanceof ServletRequestAttributes servlet) {
-			HttpServletRequest request = servlet.getRequest();
-			address = request.getRemoteAddr();
-			userAgent = truncate(request.getHeader("User-Agent"));
-		}
+	public void record(SecurityEvent event) {
+		String address = event.origin().address();
 		this.jdbc.sql("""
 				insert into security_event (occurred_at, account_id, type, detail, client_address, user_agent)
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(SqlTime.utc(this.clock.instant()), event.accountId(), event.type().name(), event.detail(), address,
-					userAgent)
+					truncate(event.origin().userAgent()))
 			.update();
 		// One line per event. The key-value pairs become JSON fields when structured logging is on
 		// (LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash or ecs); the message stays readable without it.
@@ -66,6 +58,7 @@ class SecurityLog {
 		}
 		line.log("security_event type={} account={} address={} detail={}", event.type(), event.accountId(), address,
 				event.detail());
+		this.observers.publishEvent(event);
 	}
 
 	private static String truncate(String value) {

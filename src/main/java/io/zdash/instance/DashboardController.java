@@ -3,19 +3,25 @@ package io.zdash.instance;
 import java.util.Optional;
 
 import io.zdash.account.AccountUser;
+import io.zdash.signin.Access;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The dashboard home and its instance actions. Tokens are revealed by a POST, never put in a URL. */
 @Controller
+@Access(Access.Level.SIGNED_IN)
 class DashboardController {
+
+	/** An instance's name, for creating or renaming it. */
+	record NameForm(String name) {
+	}
 
 	private final InstanceService instances;
 
@@ -29,9 +35,9 @@ class DashboardController {
 	}
 
 	@PostMapping("/instances")
-	String create(@RequestParam(required = false) String name, @AuthenticationPrincipal AccountUser user, Model model,
+	String create(@ModelAttribute NameForm form, @AuthenticationPrincipal AccountUser user, Model model,
 			RedirectAttributes redirect) {
-		Optional<String> problem = this.instances.create(user.accountId(), name);
+		Optional<String> problem = this.instances.create(user.accountId(), form.name());
 		if (problem.isPresent()) {
 			model.addAttribute("createError", problem.get());
 			return page(user, model);
@@ -41,9 +47,9 @@ class DashboardController {
 	}
 
 	@PostMapping("/instances/{id}/rename")
-	String rename(@PathVariable String id, @RequestParam(required = false) String name,
-			@AuthenticationPrincipal AccountUser user, Model model, RedirectAttributes redirect) {
-		Optional<String> problem = this.instances.rename(user.accountId(), id, name);
+	String rename(@PathVariable String id, @ModelAttribute NameForm form, @AuthenticationPrincipal AccountUser user,
+			Model model, RedirectAttributes redirect) {
+		Optional<String> problem = this.instances.rename(user.accountId(), id, form.name());
 		if (problem.isPresent()) {
 			model.addAttribute("rowError", problem.get());
 			model.addAttribute("rowErrorId", id);
@@ -61,6 +67,7 @@ class DashboardController {
 	}
 
 	@PostMapping("/instances/{id}/token/rotate")
+	@Access(Access.Level.STEP_UP)
 	String rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model,
 			RedirectAttributes redirect) {
 		if (!this.instances.rotateToken(user.accountId(), id)) {
@@ -73,6 +80,7 @@ class DashboardController {
 	}
 
 	@PostMapping("/instances/{id}/token")
+	@Access(Access.Level.STEP_UP)
 	String reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model,
 			RedirectAttributes redirect) {
 		Optional<Instance> instance = this.instances.find(user.accountId(), id);

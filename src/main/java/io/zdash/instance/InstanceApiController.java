@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.zdash.account.AccountUser;
+import io.zdash.signin.Access;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ class InstanceApiController {
 	}
 
 	@GetMapping("/api/instances")
+	@Access(Access.Level.SIGNED_IN)
 	List<InstanceView> list(@AuthenticationPrincipal AccountUser user) {
 		return this.instances.list(user.accountId())
 			.stream()

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
 
 import org.springframework.context.MessageSource;
@@ -53,7 +54,7 @@ class NoticeWriter {
 		remaining(event).ifPresent(count -> body.append(text("remaining", locale, count)).append('\n'));
 		body.append('\n');
 		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
-		body.append(text("where", locale, origin(locale))).append("\n\n");
+		body.append(text("where", locale, origin(event.origin(), locale))).append("\n\n");
 		body.append(text(type + ".notYou", locale)).append("\n\n");
 		body.append(text("signature", locale)).append('\n');
 		return new Notice(to, text(type + ".subject", locale), body.toString());
@@ -63,7 +64,7 @@ class NoticeWriter {
 	 * The link that proves the owner reads the new address. It does not name the account's current
 	 * address: a mistyped new one would tell a stranger who asked.
 	 */
-	Notice writeConfirmation(String to, String link, Instant expiresAt) {
+	Notice writeConfirmation(String to, String link, Instant expiresAt, Origin origin) {
 		Locale locale = locale();
 		StringBuilder body = new StringBuilder();
 		body.append(text("greeting", locale)).append("\n\n");
@@ -71,7 +72,7 @@ class NoticeWriter {
 		body.append(link).append("\n\n");
 		body.append(text("confirmNewEmail.expires", locale, WHEN.format(expiresAt))).append("\n\n");
 		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
-		body.append(text("where", locale, origin(locale))).append("\n\n");
+		body.append(text("where", locale, origin(origin, locale))).append("\n\n");
 		body.append(text("confirmNewEmail.notYou", locale)).append("\n\n");
 		body.append(text("signature", locale)).append('\n');
 		return new Notice(to, text("confirmNewEmail.subject", locale), body.toString());
@@ -83,9 +84,9 @@ class NoticeWriter {
 		return (wanted != null && "pt".equals(wanted.getLanguage())) ? PORTUGUESE : Locale.ENGLISH;
 	}
 
-	private String origin(Locale locale) {
+	private String origin(Origin from, Locale locale) {
 		String unknown = text("unknown", locale);
-		return RequestOrigin.current()
+		return RequestOrigin.of(from)
 			.map(origin -> text("origin", locale, orElse(origin.address(), unknown), orElse(origin.userAgent(), unknown)))
 			.orElse(unknown);
 	}

@@ -2,23 +2,19 @@ package io.zdash.notify;
 
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.zdash.audit.Origin;
 
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
-/** Where the request being handled came from: the connection's address and the browser's user agent. */
+/** Where the request that caused an email came from, as the email says it: one short line each. */
 record RequestOrigin(String address, String userAgent) {
 
 	private static final int MAX_USER_AGENT = 200;
 
-	/** Empty when no request is being handled on this thread (a scheduled job, say). */
-	static Optional<RequestOrigin> current() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
-			HttpServletRequest request = servlet.getRequest();
-			return Optional.of(new RequestOrigin(oneLine(request.getRemoteAddr()), oneLine(request.getHeader("User-Agent"))));
+	/** Empty when no request caused it (a scheduled job, say). */
+	static Optional<RequestOrigin> of(Origin origin) {
+		if (origin == null || (origin.address() == null && origin.userAgent() == null)) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		return Optional.of(new RequestOrigin(oneLine(origin.address()), oneLine(origin.userAgent())));
 	}
 
 	/**

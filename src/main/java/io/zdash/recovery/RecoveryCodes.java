@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
 import io.zdash.support.RandomText;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +30,10 @@ public class RecoveryCodes {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
+	private final SecurityLog securityLog;
 
-	RecoveryCodes(RecoveryCodeRepository repository, Clock clock, ApplicationEventPublisher events) {
-		this.events = events;
+	RecoveryCodes(RecoveryCodeRepository repository, Clock clock, SecurityLog securityLog) {
+		this.securityLog = securityLog;
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -52,10 +53,10 @@ public class RecoveryCodes {
 
 	/** Replaces all codes of the account at once. */
 	@Transactional
-	public List<RecoveryCode> regenerate(long accountId) {
+	public List<RecoveryCode> regenerate(long accountId, Origin origin) {
 		this.repository.deleteAll(accountId);
 		List<RecoveryCode> codes = create(accountId, true);
-		this.events.publishEvent(SecurityEvent.of(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED));
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED, origin));
 		return codes;
 	}
 

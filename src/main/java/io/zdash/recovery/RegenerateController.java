@@ -9,31 +9,44 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
-import io.zdash.account.TwoFactorStatus;
+import io.zdash.audit.Origin;
+import io.zdash.signin.Access;
+import io.zdash.signin.RequiredFactors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "Regenerate" on the Security page: the password again, then a new set replaces every old code. */
 @Controller
+@Access(Access.Level.STEP_UP)
 class RegenerateController {
+
+	/** The password again. */
+	record PasswordForm(String password) {
+
+		@Override
+		public String toString() {
+			return "PasswordForm[password=******]";
+		}
+
+	}
 
 	private final RecoveryCodes recoveryCodes;
 
 	private final AccountService accounts;
 
-	private final TwoFactorStatus twoFactor;
+	private final RequiredFactors twoFactor;
 
 	private final MessageSource messages;
 
 	private final AccountSessions sessions;
 
-	RegenerateController(RecoveryCodes recoveryCodes, AccountService accounts, TwoFactorStatus twoFactor,
+	RegenerateController(RecoveryCodes recoveryCodes, AccountService accounts, RequiredFactors twoFactor,
 			MessageSource messages, AccountSessions sessions) {
 		this.sessions = sessions;
 		this.messages = messages;
@@ -43,17 +56,17 @@ class RegenerateController {
 	}
 
 	@PostMapping("/security/recovery-codes")
-	String regenerate(@RequestParam(required = false) String password, @AuthenticationPrincipal AccountUser user,
+	String regenerate(@ModelAttribute PasswordForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			Model model, RedirectAttributes redirect, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (!this.twoFactor.isEnabled(user.accountId())) {
+		if (!this.twoFactor.hasSecondFactor(user.accountId())) {
 			return "redirect:/security";
 		}
-		if (!this.accounts.passwordMatches(user.accountId(), password)) {
+		if (!this.accounts.passwordMatches(user.accountId(), form.password())) {
 			redirect.addFlashAttribute("regenerateError", "recovery.regenerate.wrongPassword");
 			return "redirect:/security";
 		}
-		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId());
+		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId(), origin);
 		this.sessions.signOutOtherSessions(request, response);
 		RecoveryCodeSheet.addTo(model, codes,
 				this.messages.getMessage("codes.file.heading", new Object[] { user.getUsername() }, locale));

@@ -10,8 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.TwoFactorIssuer;
+import io.zdash.audit.Origin;
 import io.zdash.recovery.RecoveryCode;
 import io.zdash.recovery.RecoveryCodeSheet;
+import io.zdash.signin.Access;
+import io.zdash.signin.SessionFactors;
+import io.zdash.signin.SignInRoutes;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,7 +32,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * leaves 2FA off; the pending key expires.
  */
 @Controller
+@Access(Access.Level.ENROLLMENT)
 class EnrollmentController {
+
+	/** The code from the app being set up. */
+	record CodeForm(String code) {
+
+		@Override
+		public String toString() {
+			return "CodeForm[code=******]";
+		}
+
+	}
+
+	/** "I have saved these codes": {@code saved=true}. */
+	record SavedForm(String saved) {
+	}
 
 	private final TwoFactorService twoFactor;
 
@@ -49,25 +68,25 @@ class EnrollmentController {
 		this.issuer = issuer;
 	}
 
-	@GetMapping("/security/two-factor/setup")
+	@GetMapping(SignInRoutes.TWO_FACTOR_SETUP)
 	String setup(@AuthenticationPrincipal AccountUser user, Model model, Locale locale) {
-		if (this.twoFactor.isEnabled(user.accountId())) {
+		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
 		return setupPage(user, model, locale);
 	}
 
-	@PostMapping("/security/two-factor/setup")
-	String verify(@RequestParam(required = false) String code, @AuthenticationPrincipal AccountUser user, Model model,
+	@PostMapping(SignInRoutes.TWO_FACTOR_SETUP)
+	String verify(@ModelAttribute CodeForm form, @AuthenticationPrincipal AccountUser user, Model model,
 			RedirectAttributes redirect, Locale locale) {
-		if (this.twoFactor.isEnabled(user.accountId())) {
+		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
 		if (!this.twoFactor.hasLiveEnrollment(user.accountId())) {
 			redirect.addFlashAttribute("error", "setup.error.expired");
-			return "redirect:/security/two-factor/setup";
+			return "redirect:" + SignInRoutes.TWO_FACTOR_SETUP;
 		}
-		Optional<OneTimeCode> parsed = OneTimeCode.parse(code);
+		Optional<OneTimeCode> parsed = OneTimeCode.parse(form.code());
 		Optional<List<RecoveryCode>> codes = parsed.flatMap(c -> this.twoFactor.verifyEnrollment(user.accountId(), c));
 		if (codes.isEmpty()) {
 			model.addAttribute("error", parsed.isPresent() ? "setup.error.wrong" : "totp.error.format");
@@ -76,14 +95,14 @@ class EnrollmentController {
 		return codesPage(user, codes.get(), model, locale);
 	}
 
-	@PostMapping("/security/two-factor/setup/confirm")
-	String confirm(@RequestParam(required = false) String saved, @AuthenticationPrincipal AccountUser user,
+	@PostMapping(SignInRoutes.TWO_FACTOR_SETUP + "/confirm")
+	String confirm(@ModelAttribute SavedForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
 			Locale locale) {
-		if (this.twoFactor.isEnabled(user.accountId())) {
+		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
-		if (!"true".equals(saved)) {
+		if (!"true".equals(form.saved())) {
 			// The codes were shown once and are not kept in clear: show a fresh set to save.
 			Optional<List<RecoveryCode>> codes = this.twoFactor.reissuePendingCodes(user.accountId());
 			if (codes.isPresent()) {
@@ -91,14 +110,14 @@ class EnrollmentController {
 				return codesPage(user, codes.get(), model, locale);
 			}
 		}
-		else if (this.twoFactor.confirmEnrollment(user.accountId())) {
-			this.sessionFactors.markEnrolled(request, response);
+		else if (this.twoFactor.confirmEnrollment(user.accountId(), origin)) {
+			this.sessionFactors.enrolled(request, response);
 			this.accountSessions.signOutOtherSessions(request, response);
 			redirect.addFlashAttribute("notice", "security.notice.enabled");
 			return "redirect:/security";
 		}
 		redirect.addFlashAttribute("error", "setup.error.expired");
-		return "redirect:/security/two-factor/setup";
+		return "redirect:" + SignInRoutes.TWO_FACTOR_SETUP;
 	}
 
 	private String setupPage(AccountUser user, Model model, Locale locale) {

@@ -2,6 +2,7 @@ package io.zdash.twofactor;
 
 import io.zdash.account.AccountUser;
 import io.zdash.recovery.RecoveryCodes;
+import io.zdash.signin.SessionFactors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class RecoveryNotice {
 
-	static final String SESSION_ATTRIBUTE = "ZDASH_USED_RECOVERY_CODE";
-
 	private final RecoveryCodes recoveryCodes;
 
 	RecoveryNotice(RecoveryCodes recoveryCodes) {
@@ -28,7 +27,7 @@ class RecoveryNotice {
 	@ModelAttribute("recoveryCodesLeft")
 	Integer recoveryCodesLeft(@AuthenticationPrincipal AccountUser user, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		if (user == null || session == null || session.getAttribute(SESSION_ATTRIBUTE) == null) {
+		if (user == null || session == null || session.getAttribute(SessionFactors.USED_RECOVERY_CODE) == null) {
 			return null;
 		}
 		return this.recoveryCodes.remaining(user.accountId());

@@ -1,115 +1,75 @@
 package io.zdash.twofactor;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.zdash.account.AccountUser;
-import io.zdash.account.SignInFactors;
+import io.zdash.signin.Access;
+import io.zdash.signin.FactorRefused;
+import io.zdash.signin.FactorResult;
+import io.zdash.signin.Factors;
+import io.zdash.signin.SignInRoutes;
 import io.zdash.support.Backoff;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestAttribute;
 
 /**
- * The second sign-in step, reached with the password factor only: a code from the authenticator
- * app, or a recovery code instead. Both end the same way: the session gains {@code FACTOR_TOTP}, a
- * new id, and goes on to the page first asked for.
+ * The pages of the second sign-in step, reached with the password factor only: a code from the
+ * authenticator app, or a recovery code instead. The POST is checked by the sign-in filter (which
+ * grants {@code FACTOR_TOTP} and goes on to the page first asked for); what reaches these handlers
+ * is a refusal to explain.
  */
 @Controller
+@Access(Access.Level.SECOND_STEP)
 class SecondStepController {
 
-	private final TwoFactorService twoFactor;
-
-	private final SessionFactors sessionFactors;
-
-	private final TwoFactorProperties properties;
-
-	private final Clock clock;
-
-	private final SavedRequestAwareAuthenticationSuccessHandler onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
-
-	SecondStepController(TwoFactorService twoFactor, SessionFactors sessionFactors, TwoFactorProperties properties,
-			Clock clock) {
-		this.twoFactor = twoFactor;
-		this.sessionFactors = sessionFactors;
-		this.properties = properties;
-		this.clock = clock;
+	@GetMapping(SignInRoutes.CODE_STEP)
+	String codePage(Authentication authentication) {
+		return Factors.awaitsSecondFactor(authentication) ? "twofactor/login-totp" : "redirect:/";
 	}
 
-	@GetMapping("/login/totp")
-	String codePage(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-		return redirectIfNotPending(authentication, request, response).orElse("twofactor/login-totp");
+	@GetMapping(SignInRoutes.RECOVERY_STEP)
+	String recoveryPage(Authentication authentication) {
+		return Factors.awaitsSecondFactor(authentication) ? "twofactor/login-recovery" : "redirect:/";
 	}
 
-	@GetMapping("/login/recovery")
-	String recoveryPage(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-		return redirectIfNotPending(authentication, request, response).orElse("twofactor/login-recovery");
-	}
-
-	@PostMapping("/login/totp")
-	String submitCode(@RequestParam(required = false) String code, @AuthenticationPrincipal AccountUser user,
-			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model)
-			throws IOException, ServletException {
-		Optional<String> redirect = redirectIfNotPending(authentication, request, response);
-		if (redirect.isPresent()) {
-			return redirect.get();
-		}
-		SecondFactorResult result = OneTimeCode.parse(code)
-			.map(parsed -> this.twoFactor.verifySignIn(user.accountId(), parsed))
-			.orElse(SecondFactorResult.MALFORMED);
-		return finish(result, "totp.error.wrong", "totp.error.format", "twofactor/login-totp", authentication,
+	@PostMapping(SignInRoutes.CODE_STEP)
+	@Access(value = Access.Level.SECOND_STEP, limitedPerAddress = true)
+	String codeRefused(@RequestAttribute(name = FactorRefused.ATTRIBUTE, required = false) FactorRefused refused,
+			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return explain(refused, "totp.error.wrong", "totp.error.format", "twofactor/login-totp", authentication,
 				request, response, model);
 	}
 
-	@PostMapping("/login/recovery")
-	String submitRecoveryCode(@RequestParam(required = false) String code, @AuthenticationPrincipal AccountUser user,
-			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model)
-			throws IOException, ServletException {
-		Optional<String> redirect = redirectIfNotPending(authentication, request, response);
-		if (redirect.isPresent()) {
-			return redirect.get();
-		}
-		SecondFactorResult result = this.twoFactor.signInWithRecoveryCode(user.accountId(), code);
-		if (result == SecondFactorResult.ACCEPTED) {
-			request.getSession().setAttribute(RecoveryNotice.SESSION_ATTRIBUTE, Boolean.TRUE);
-		}
-		return finish(result, "recovery.error.wrong", "recovery.error.format", "twofactor/login-recovery",
+	@PostMapping(SignInRoutes.RECOVERY_STEP)
+	@Access(value = Access.Level.SECOND_STEP, limitedPerAddress = true)
+	String recoveryCodeRefused(@RequestAttribute(name = FactorRefused.ATTRIBUTE, required = false) FactorRefused refused,
+			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
+		return explain(refused, "recovery.error.wrong", "recovery.error.format", "twofactor/login-recovery",
 				authentication, request, response, model);
 	}
 
-	private String finish(SecondFactorResult result, String wrongKey, String malformedKey, String page,
-			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model)
-			throws IOException, ServletException {
-		switch (result) {
-			case ACCEPTED -> {
-				this.sessionFactors.grantCode(request, response);
-				this.onSuccess.onAuthenticationSuccess(request, response, authentication);
-				return null;
-			}
+	private static String explain(FactorRefused refused, String wrongKey, String malformedKey, String page,
+			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (refused == null) {
+			// Nothing was pending: already signed in, or an account without 2FA.
+			return "redirect:/";
+		}
+		switch (refused.result()) {
 			case REJECTED, MALFORMED -> {
-				model.addAttribute("error", (result == SecondFactorResult.REJECTED) ? wrongKey : malformedKey);
+				model.addAttribute("error", (refused.result() == FactorResult.REJECTED) ? wrongKey : malformedKey);
 				return page;
 			}
 			case START_OVER, THROTTLED -> {
-				// Back to the password step, after the wait: the counter is the account's, not the session's.
-				java.time.Duration wait = this.twoFactor.waitFor(((AccountUser) authentication.getPrincipal()).accountId());
+				// Back to the password step, after the wait: the count is the account's, not the session's.
 				new SecurityContextLogoutHandler().logout(request, response, authentication);
-				Backoff.tooManyRequests(response, wait);
-				model.addAttribute("minutes", Backoff.minutes(wait));
+				Backoff.tooManyRequests(response, refused.waitFor());
+				model.addAttribute("minutes", Backoff.minutes(refused.waitFor()));
 				return "throttled";
 			}
 			case BLOCKED -> {
@@ -117,38 +77,10 @@ class SecondStepController {
 				return page;
 			}
 			default -> {
-				return signOut("expired", authentication, request, response);
+				new SecurityContextLogoutHandler().logout(request, response, authentication);
+				return "redirect:" + SignInRoutes.PASSWORD_STEP + "?expired";
 			}
 		}
-	}
-
-	/**
-	 * Sends away whoever should not be on the second step: someone already fully signed in, someone
-	 * whose account has no 2FA, or a half-signed-in session older than its timeout.
-	 */
-	private Optional<String> redirectIfNotPending(Authentication authentication, HttpServletRequest request,
-			HttpServletResponse response) {
-		if (!SignInFactors.has(authentication, SignInFactors.TOTP_ENROLLED) || SignInFactors.isComplete(authentication)) {
-			return Optional.of("redirect:/");
-		}
-		Instant passwordAt = authentication.getAuthorities()
-			.stream()
-			.filter(FactorGrantedAuthority.class::isInstance)
-			.map(FactorGrantedAuthority.class::cast)
-			.filter(factor -> SignInFactors.PASSWORD.equals(factor.getAuthority()))
-			.map(FactorGrantedAuthority::getIssuedAt)
-			.findFirst()
-			.orElse(Instant.EPOCH);
-		if (passwordAt.plus(this.properties.signInTimeout()).isBefore(this.clock.instant())) {
-			return Optional.of(signOut("expired", authentication, request, response));
-		}
-		return Optional.empty();
-	}
-
-	private String signOut(String reason, Authentication authentication, HttpServletRequest request,
-			HttpServletResponse response) {
-		new SecurityContextLogoutHandler().logout(request, response, authentication);
-		return "redirect:/login?" + reason;
 	}
 
 }

@@ -2,19 +2,28 @@ package io.zdash.twofactor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
-import io.zdash.account.TwoFactorPolicy;
+import io.zdash.account.PasswordPolicy;
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.recovery.RecoveryCodes;
+import io.zdash.signin.Access;
+import io.zdash.signin.SessionFactors;
+import io.zdash.signin.SignInRoutes;
+import io.zdash.signin.TwoFactorPolicy;
 import io.zdash.support.PageNumber;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -22,6 +31,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The Security page with its Two-Factor Authentication card, and turning 2FA off. */
 @Controller
 class SecurityPageController {
+
+	/**
+	 * "Turn off": the password, and a code from the app or a recovery code. Text far longer than
+	 * either could be is refused before anything is checked or counted.
+	 */
+	record DisableForm(@Size(max = 4 * PasswordPolicy.MAX_LENGTH) String password, @Size(max = 64) String code) {
+
+		@Override
+		public String toString() {
+			return "DisableForm[password=******, code=******]";
+		}
+
+	}
 
 	private final TwoFactorService twoFactor;
 
@@ -49,19 +71,21 @@ class SecurityPageController {
 		this.accountSessions = accountSessions;
 	}
 
-	@GetMapping("/security")
+	@GetMapping(SignInRoutes.SECURITY_PAGE)
+	@Access(Access.Level.SIGNED_IN)
 	String security(@AuthenticationPrincipal AccountUser user, @RequestParam(defaultValue = "0") String page,
 			HttpServletRequest request, Model model) {
-		request.getSession().removeAttribute(RecoveryNotice.SESSION_ATTRIBUTE);
+		request.getSession().removeAttribute(SessionFactors.USED_RECOVERY_CODE);
 		model.addAttribute("recoveryCodesLeft", null);
 		return page(user, model, request, PageNumber.parse(page));
 	}
 
 	@PostMapping("/security/two-factor/disable")
-	String disable(@RequestParam(required = false) String password, @RequestParam(required = false) String code,
-			@AuthenticationPrincipal AccountUser user, HttpServletRequest request, HttpServletResponse response,
-			Model model, RedirectAttributes redirect) {
-		if (!this.twoFactor.isEnabled(user.accountId())) {
+	@Access(Access.Level.STEP_UP)
+	String disable(@Valid @ModelAttribute DisableForm form, BindingResult binding, @AuthenticationPrincipal AccountUser user,
+			Origin origin, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		if (!this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
 		if (this.policy.requiredForEveryone()) {
@@ -69,12 +93,12 @@ class SecurityPageController {
 			return page(user, model, request, 0);
 		}
 		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
-		boolean passwordOk = this.accounts.passwordMatches(user.accountId(), password);
-		if (!passwordOk || !this.twoFactor.disable(user.accountId(), code)) {
+		boolean passwordOk = !binding.hasErrors() && this.accounts.passwordMatches(user.accountId(), form.password());
+		if (!passwordOk || !this.twoFactor.disable(user.accountId(), form.code(), origin)) {
 			model.addAttribute("disableError", "security.disable.error");
 			return page(user, model, request, 0);
 		}
-		this.sessionFactors.markNotEnrolled(request, response);
+		this.sessionFactors.unenrolled(request, response);
 		this.accountSessions.signOutOtherSessions(request, response);
 		redirect.addFlashAttribute("notice", "security.notice.disabled");
 		return "redirect:/security";

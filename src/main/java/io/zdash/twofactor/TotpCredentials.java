@@ -3,13 +3,16 @@ package io.zdash.twofactor;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.zdash.support.Backoff;
 import io.zdash.support.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Storage of pending enrollments and active authenticators, with their replay ledger and throttle. */
+/**
+ * Storage of pending enrollments and active authenticators, with their replay ledger and block.
+ * Owns {@code totp_enrollment} and {@code totp_credential}; the failure count lives in the attempt
+ * gate of {@code signin}.
+ */
 @Repository
 class TotpCredentials {
 
@@ -22,8 +25,7 @@ class TotpCredentials {
 
 	}
 
-	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, int failedAttempts,
-			Instant lockedUntil, Instant blockedAt) {
+	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, Instant blockedAt) {
 
 		@Override
 		public String toString() {
@@ -67,8 +69,7 @@ class TotpCredentials {
 		return this.jdbc.sql("select * from totp_credential where account_id = ?")
 			.param(accountId)
 			.query((rs, n) -> new Credential(rs.getLong("account_id"), rs.getString("secret"),
-					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), rs.getInt("failed_attempts"),
-					SqlTime.instant(rs, "locked_until"), SqlTime.instant(rs, "blocked_at")))
+					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), SqlTime.instant(rs, "blocked_at")))
 			.optional();
 	}
 
@@ -90,8 +91,8 @@ class TotpCredentials {
 			return false;
 		}
 		this.jdbc.sql("""
-				insert into totp_credential (account_id, secret, secret_key_id, enabled_at, last_used_step, failed_attempts)
-				values (?, ?, ?, ?, ?, 0)""")
+				insert into totp_credential (account_id, secret, secret_key_id, enabled_at, last_used_step)
+				values (?, ?, ?, ?, ?)""")
 			.params(accountId, sealed.get().secret(), sealed.get().keyId(), SqlTime.utc(enabledAt), lastUsedStep)
 			.update();
 		return true;
@@ -105,59 +106,29 @@ class TotpCredentials {
 	 * The replay guard: records {@code step} as used only if it is newer than every step used before.
 	 * One conditional UPDATE, so of two concurrent submissions of one code exactly one wins, on any
 	 * node sharing the database.
-	 * @return whether this call won the step (and so reset the failure counter)
+	 * @return whether this call won the step
 	 */
 	boolean claimStep(long accountId, long step) {
 		return this.jdbc.sql("""
-				update totp_credential set last_used_step = ?, failed_attempts = 0, locked_until = null
+				update totp_credential set last_used_step = ?
 				where account_id = ? and last_used_step < ? and blocked_at is null""")
 			.params(step, accountId, step)
 			.update() == 1;
 	}
 
 	/**
-	 * Lets one second-factor check through, or not: the attempt is counted as a failure first, by one
-	 * conditional UPDATE that also closes the gate (for {@code provisionalUntil}) from the fifth on,
-	 * so parallel requests cannot all be checked when a wait ends. A right code resets the count.
-	 * @return whether the check may go ahead
+	 * Blocks app codes (after 100 failures in a row) until a recovery code is used.
+	 * @return whether this call set the block (it was not blocked already)
 	 */
-	boolean beginAttempt(long accountId, Instant now, Instant provisionalUntil) {
-		return this.jdbc.sql("""
-				update totp_credential
-				set failed_attempts = failed_attempts + 1,
-				    locked_until = case when failed_attempts + 1 > ? then ? else locked_until end
-				where account_id = ? and (locked_until is null or locked_until <= ?)""")
-			.params(Backoff.FREE_FAILURES, SqlTime.utc(provisionalUntil), accountId, SqlTime.utc(now))
+	boolean block(long accountId, Instant at) {
+		return this.jdbc.sql("update totp_credential set blocked_at = ? where account_id = ? and blocked_at is null")
+			.params(SqlTime.utc(at), accountId)
 			.update() == 1;
 	}
 
-	/** The consecutive failures so far, this attempt included. */
-	int failures(long accountId) {
-		return this.jdbc.sql("select failed_attempts from totp_credential where account_id = ?")
-			.param(accountId)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
-	}
-
-	/** After a recovery code: the counter, the wait and a block after 100 failures are all lifted. */
-	void clearFailures(long accountId) {
-		this.jdbc.sql("""
-				update totp_credential set failed_attempts = 0, locked_until = null, blocked_at = null
-				where account_id = ?""").param(accountId).update();
-	}
-
-	void lockUntil(long accountId, Instant until) {
-		this.jdbc.sql("update totp_credential set locked_until = ? where account_id = ?")
-			.params(SqlTime.utc(until), accountId)
-			.update();
-	}
-
-	/** Blocks app codes; the wait is lifted so that the recovery-code path stays open to the owner. */
-	void block(long accountId, Instant at) {
-		this.jdbc.sql("update totp_credential set blocked_at = ?, locked_until = null where account_id = ? and blocked_at is null")
-			.params(SqlTime.utc(at), accountId)
-			.update();
+	/** After a recovery code or an administrator's unlock: app codes work again. */
+	void unblock(long accountId) {
+		this.jdbc.sql("update totp_credential set blocked_at = null where account_id = ?").param(accountId).update();
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.zdash.twofactor;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
-import io.zdash.recovery.RecoveryCodes;
+import io.zdash.audit.SecurityLog;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,35 +14,48 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TwoFactorAdmin {
 
+	private final TwoFactorService twoFactor;
+
+	private final SecondFactorCheck check;
+
 	private final TotpCredentials credentials;
 
-	private final RecoveryCodes recoveryCodes;
+	private final SecurityLog securityLog;
 
-	private final ApplicationEventPublisher events;
-
-	TwoFactorAdmin(TotpCredentials credentials, RecoveryCodes recoveryCodes, ApplicationEventPublisher events) {
+	TwoFactorAdmin(TwoFactorService twoFactor, SecondFactorCheck check, TotpCredentials credentials,
+			SecurityLog securityLog) {
+		this.twoFactor = twoFactor;
+		this.check = check;
 		this.credentials = credentials;
-		this.recoveryCodes = recoveryCodes;
-		this.events = events;
+		this.securityLog = securityLog;
+	}
+
+	/** One account's second factor as the administrator's list shows it. */
+	public record State(java.time.Instant enabledSince, boolean paused, boolean blocked) {
 	}
 
 	/** @return whether the account had 2FA to reset */
 	@Transactional
-	public boolean reset(long accountId, long adminId) {
-		boolean had = this.credentials.findCredential(accountId).isPresent();
-		this.credentials.deleteCredential(accountId);
-		this.credentials.deleteEnrollment(accountId);
-		this.recoveryCodes.deleteAll(accountId);
+	public boolean reset(long accountId, long adminId, Origin origin) {
+		boolean had = this.twoFactor.isEnrolled(accountId);
+		this.twoFactor.remove(accountId);
 		if (had) {
-			this.events.publishEvent(
-					new SecurityEvent(accountId, SecurityEvent.Type.TWO_FACTOR_RESET_BY_ADMIN, "admin=" + adminId));
+			this.securityLog.record(
+					new SecurityEvent(accountId, SecurityEvent.Type.TWO_FACTOR_RESET_BY_ADMIN, "admin=" + adminId, origin));
 		}
 		return had;
 	}
 
 	@Transactional
 	public void unlock(long accountId) {
-		this.credentials.clearFailures(accountId);
+		this.check.clear(accountId);
+	}
+
+	/** Whether 2FA is on (since when), and whether its codes wait or are blocked. */
+	public State stateOf(long accountId) {
+		return this.credentials.findCredential(accountId)
+			.map(c -> new State(c.enabledAt(), !this.check.waitFor(accountId).isZero(), c.blockedAt() != null))
+			.orElse(new State(null, false, false));
 	}
 
 }

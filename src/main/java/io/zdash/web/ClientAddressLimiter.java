@@ -3,7 +3,6 @@ package io.zdash.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
@@ -11,22 +10,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
- * A token bucket per client address on the sign-in and sign-up POSTs, on top of the per-account
+ * A token bucket per client address on the POSTs that check something guessable (the password
+ * step, and the handlers marked {@code limitedPerAddress}), on top of the per-account
  * throttles. The address is the connection's: X-Forwarded-For counts only when a trusted proxy is
  * configured (Spring Boot's {@code server.forward-headers-strategy}), so a client cannot spoof it.
  * In memory and per node: it limits floods, while the per-account counters in the database are
  * what bound guessing.
  */
 final class ClientAddressLimiter extends OncePerRequestFilter {
-
-	private static final Set<String> LIMITED = Set.of("/login", "/login/totp", "/login/recovery", "/signup",
-			"/security/confirm");
-
-	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	/** Bounds memory under a flood from many addresses: beyond it, start afresh. */
 	private static final int MAX_ADDRESSES = 100_000;
@@ -39,7 +34,10 @@ final class ClientAddressLimiter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	ClientAddressLimiter(int capacity, Duration refillEvery, Clock clock) {
+	private final RequestMatcher limited;
+
+	ClientAddressLimiter(RequestMatcher limited, int capacity, Duration refillEvery, Clock clock) {
+		this.limited = limited;
 		this.capacity = capacity;
 		this.refillEvery = refillEvery;
 		this.clock = clock;
@@ -47,9 +45,8 @@ final class ClientAddressLimiter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// Decoded, as Spring MVC matches it: "/log%69n" is "/login".
-		String path = PATHS.getPathWithinApplication(request);
-		return !"POST".equals(request.getMethod()) || !LIMITED.contains(path);
+		// Path patterns match the decoded path, as Spring MVC does: "/log%69n" is "/login".
+		return !this.limited.matches(request);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.account.HashingBusyException;
+import io.zdash.signin.Access;
 import io.zdash.support.Backoff;
 
 import org.springframework.dao.DataAccessException;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @ControllerAdvice
+@Access(Access.Level.PUBLIC)
 class ErrorPages {
 
 	static final String WAIT_ATTRIBUTE = "ZDASH_WAIT_MINUTES";

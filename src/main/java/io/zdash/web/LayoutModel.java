@@ -1,6 +1,6 @@
 package io.zdash.web;
 
-import io.zdash.account.SignInFactors;
+import io.zdash.signin.Factors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,12 +13,12 @@ class LayoutModel {
 	/** The navigation shows only once every factor is in: not on the code page of a half sign-in. */
 	@ModelAttribute("signedIn")
 	boolean signedIn(Authentication authentication) {
-		return SignInFactors.isComplete(authentication);
+		return Factors.isComplete(authentication);
 	}
 
 	@ModelAttribute("isAdmin")
 	boolean isAdmin(Authentication authentication) {
-		return SignInFactors.isComplete(authentication) && SignInFactors.has(authentication, "ROLE_ADMIN");
+		return Factors.isComplete(authentication) && Factors.has(authentication, "ROLE_ADMIN");
 	}
 
 }

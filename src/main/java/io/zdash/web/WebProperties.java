@@ -11,13 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * then one more every {@code refillEvery}
  * @param sessionLifetime absolute lifetime of a session however active (the idle timeout is
  * {@code server.servlet.session.timeout})
- * @param stepUpWindow how recent the strongest factor must be for a sensitive action
+ * The step-up window ({@code zdash.web.step-up-window}) is the sign-in feature's.
  * @param https served over HTTPS (directly or behind a TLS proxy): the session cookie is then
  * {@code Secure} and named with the {@code __Host-} prefix (see {@link SessionCookie})
  */
 @ConfigurationProperties("zdash.web")
 record WebProperties(@DefaultValue ClientLimit clientLimit, @DefaultValue("12h") Duration sessionLifetime,
-		@DefaultValue("10m") Duration stepUpWindow,
 		@DefaultValue("false") boolean https) {
 
 	record ClientLimit(@DefaultValue("60") int capacity, @DefaultValue("2s") Duration refillEvery) {

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class MailMessagesTest {
 		String link = "http://localhost:8080/security/email/confirm?token=abc";
 		for (Locale locale : new Locale[] { Locale.ENGLISH, NoticeWriter.PORTUGUESE }) {
 			LocaleContextHolder.setLocale(locale);
-			Notice notice = writer.writeConfirmation("new@example.com", link, Instant.parse("2030-01-02T03:04:00Z"));
+			Notice notice = writer.writeConfirmation("new@example.com", link, Instant.parse("2030-01-02T03:04:00Z"), Origin.NONE);
 			assertThat(notice.to()).isEqualTo("new@example.com");
 			assertThat(notice.subject()).as(locale.toString()).isNotBlank().doesNotContain("mail.");
 			assertThat(notice.body()).as(locale.toString())

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.zdash.WebJourney;
 import io.zdash.account.AccountService;
+import io.zdash.audit.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvent.Type;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class NoticeLogTest {
 
 	@Test
 	void whenNoMailServerThenNoticeIsOneLogLineWithoutSecrets(CapturedOutput output) {
-		notifications(noSender()).onSecurityEvent(new SecurityEvent(7L, Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED, "remaining=3"));
+		notifications(noSender()).onSecurityEvent(new SecurityEvent(7L, Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED, "remaining=3", Origin.of(this.request)));
 
 		List<String> lines = output.getAll().lines().filter(line -> line.contains("Email not sent")).toList();
 		assertThat(lines).hasSize(1);
@@ -94,7 +95,7 @@ class NoticeLogTest {
 		JavaMailSender failing = mock(JavaMailSender.class);
 		doThrow(new MailSendException("Mail server connection failed")).when(failing).send(any(SimpleMailMessage.class));
 
-		assertThatCode(() -> notifications(sender(failing)).onSecurityEvent(SecurityEvent.of(7L, Type.TWO_FACTOR_DISABLED)))
+		assertThatCode(() -> notifications(sender(failing)).onSecurityEvent(SecurityEvent.of(7L, Type.TWO_FACTOR_DISABLED, Origin.of(this.request))))
 			.doesNotThrowAnyException();
 
 		assertThat(output.getAll()).contains("WARN")
@@ -108,9 +109,9 @@ class NoticeLogTest {
 		JavaMailSender sender = mock(JavaMailSender.class);
 		SecurityNotifications notifications = notifications(sender(sender));
 
-		notifications.onSecurityEvent(SecurityEvent.of(null, Type.SECOND_FACTOR_GUESSED));
-		notifications.onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_CODE_SUCCEEDED));
-		notifications.onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_PASSWORD_FAILED));
+		notifications.onSecurityEvent(SecurityEvent.of(null, Type.SECOND_FACTOR_GUESSED, Origin.of(this.request)));
+		notifications.onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_CODE_SUCCEEDED, Origin.of(this.request)));
+		notifications.onSecurityEvent(SecurityEvent.of(7L, Type.SIGN_IN_PASSWORD_FAILED, Origin.of(this.request)));
 
 		verify(this.accounts, never()).emailOf(anyLong());
 		verify(sender, never()).send(any(SimpleMailMessage.class));
@@ -118,7 +119,7 @@ class NoticeLogTest {
 
 	@Test
 	void whenThrottledAfterTheRightPasswordThenOwnerIsToldToChangeIt(CapturedOutput output) {
-		notifications(noSender()).onSecurityEvent(SecurityEvent.of(7L, Type.SECOND_FACTOR_GUESSED));
+		notifications(noSender()).onSecurityEvent(SecurityEvent.of(7L, Type.SECOND_FACTOR_GUESSED, Origin.of(this.request)));
 
 		assertThat(output.getAll()).contains("subject=Your password is probably known to someone else")
 			.contains("change your password now");

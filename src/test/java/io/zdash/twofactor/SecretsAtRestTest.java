@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class SecretsAtRestTest extends JourneyTest {
 
 	private static final List<String> TABLES = List.of("account", "totp_credential", "totp_enrollment", "recovery_code",
-			"security_event", "password_throttle", "instance");
+			"security_event", "attempt_gate", "instance");
 
 	@Autowired
 	KeyRotation rotation;

@@ -77,6 +77,22 @@ class BadInputTest extends JourneyTest {
 		assertThat(credential(email)).isEmpty();
 	}
 
+	@Test
+	void whenAHugePasswordIsSentToDisableThenRefusedBeforeItIsCheckedOrCounted() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		MockHttpSession session = this.journey.signUpAndSignIn(email);
+		this.journey.enableTwoFactor(session);
+		Map<String, Object> before = credential(email);
+		MvcResult result = this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
+			.param("password", "x".repeat(10_000)).param("code", "123456")).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(errorText(result)).contains("still on");
+		assertThat(credential(email)).isEqualTo(before);
+		assertThat(this.jdbc.sql("select count(*) from attempt_gate where kind = 'PASSWORD' and gate_key = ?")
+			.param(io.zdash.support.Sha256.hex(email)).query(Long.class).single())
+			.as("no password attempt was counted for it").isZero();
+	}
+
 	@ParameterizedTest
 	@MethodSource("badCodes")
 	void whenBadCodeToDisableThenMessageAndStillOn(String code) throws Exception {
@@ -193,8 +209,10 @@ class BadInputTest extends JourneyTest {
 
 	private Map<String, Object> credential(String email) {
 		return this.jdbc.sql("""
-				select c.secret, c.last_used_step, c.failed_attempts from totp_credential c
-				join account a on a.id = c.account_id where a.email = ?""").param(email).query().listOfRows()
+				select c.secret, c.last_used_step, c.blocked_at,
+				       (select g.failures from attempt_gate g
+				        where g.kind = 'SECOND_FACTOR' and g.gate_key = cast(a.id as varchar(64))) as failed_attempts
+				from totp_credential c join account a on a.id = c.account_id where a.email = ?""").param(email).query().listOfRows()
 			.stream().findFirst().orElse(Map.of());
 	}
 

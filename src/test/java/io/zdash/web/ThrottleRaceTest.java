@@ -51,7 +51,9 @@ class ThrottleRaceTest {
 			guesses.add(() -> guesser.post("/login", token, "email", email, "password", guess));
 		}
 		// Five failures behind it, and the wait just over.
-		this.jdbc.sql("insert into password_throttle (email_key, failures, locked_until, last_failure_at) values (?, 5, ?, ?)")
+		this.jdbc.sql("""
+				insert into attempt_gate (kind, gate_key, failures, locked_until, last_failure_at)
+				values ('PASSWORD', ?, 5, ?, ?)""")
 			.params(io.zdash.support.Sha256.hex(email), SqlTime.utc(this.clock.instant().minusSeconds(1)),
 					SqlTime.utc(this.clock.instant()))
 			.update();

@@ -83,7 +83,9 @@ class ThrottlingTest extends JourneyTest {
 	@Test
 	void whenHundredConsecutiveCodeFailuresThenTheAppIsBlockedUntilARecoveryCodeIsUsed() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
-		this.jdbc.sql("update totp_credential set failed_attempts = 99 where account_id = (select id from account where email = ?)")
+		this.jdbc.sql("""
+				insert into attempt_gate (kind, gate_key, failures, last_failure_at)
+				select 'SECOND_FACTOR', cast(id as varchar(64)), 99, current_timestamp from account where email = ?""")
 			.param(this.email).update();
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
 		this.journey.submitCode(session, this.journey.wrongCode(enrolled.secret()));
@@ -108,8 +110,10 @@ class ThrottlingTest extends JourneyTest {
 	}
 
 	private int codeFailures() {
-		return this.jdbc.sql("select failed_attempts from totp_credential c join account a on a.id = c.account_id where a.email = ?")
-			.param(this.email).query(Integer.class).single();
+		return this.jdbc.sql("""
+				select g.failures from attempt_gate g join account a on g.gate_key = cast(a.id as varchar(64))
+				where g.kind = 'SECOND_FACTOR' and a.email = ?""")
+			.param(this.email).query(Integer.class).optional().orElse(0);
 	}
 
 }

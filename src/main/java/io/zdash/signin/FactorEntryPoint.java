@@ -1,23 +1,26 @@
-package io.zdash.web;
+package io.zdash.signin;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.zdash.account.SignInFactors;
-
+import org.springframework.security.authorization.RequiredFactorError;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Where a browser goes when a factor is missing or too old. Without it yet: its sign-in step. With
- * it, but entered too long ago for a sensitive action: the re-check page, which then sends the
- * person back to the page the action came from.
+ * Where a browser goes when a factor is missing or too old. Without it yet: its sign-in step (or,
+ * when 2FA is required and not set up, the setup page). A half sign-in past its timeout: signed out,
+ * back to the password. With it, but entered too long ago for a sensitive action: the re-check
+ * page, which then sends the person back to the page the action came from.
  */
 final class FactorEntryPoint implements AuthenticationEntryPoint {
 
@@ -34,21 +37,34 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		if (SignInFactors.has(current, SignInFactors.TOTP_REQUIRED) && SignInFactors.TOTP.equals(this.factor)) {
+		if (Factors.has(current, Factors.TOTP_REQUIRED) && Factors.TOTP.equals(this.factor)) {
 			// 2FA is required of everyone and this account has none yet: set it up before anything else.
-			response.sendRedirect(request.getContextPath() + "/security/two-factor/setup");
+			response.sendRedirect(request.getContextPath() + SignInRoutes.TWO_FACTOR_SETUP);
 			return;
 		}
-		if (!SignInFactors.has(current, this.factor)) {
+		if (Factors.awaitsSecondFactor(current) && expired(request)) {
+			new SecurityContextLogoutHandler().logout(request, response, current);
+			response.sendRedirect(request.getContextPath() + SignInRoutes.PASSWORD_STEP + "?expired");
+			return;
+		}
+		if (!Factors.has(current, this.factor)) {
 			response.sendRedirect(request.getContextPath() + this.signInStep);
 			return;
 		}
-		String url = UriComponentsBuilder.fromPath(request.getContextPath() + "/security/confirm")
+		String url = UriComponentsBuilder.fromPath(request.getContextPath() + SignInRoutes.STEP_UP)
 			.queryParam("continue", returnPath(request))
 			.build()
 			.encode()
 			.toUriString();
 		response.sendRedirect(url);
+	}
+
+	/** Whether the denial was for this factor being too old (Spring Security names the errors). */
+	private boolean expired(HttpServletRequest request) {
+		Object errors = request.getAttribute(WebAttributes.REQUIRED_FACTOR_ERRORS);
+		return errors instanceof List<?> list && list.stream()
+			.anyMatch(e -> e instanceof RequiredFactorError error && error.isExpired()
+					&& this.factor.equals(error.getRequiredFactor().getAuthority()));
 	}
 
 	/** The page the action came from, only if it is one of ours: never an open redirect. */
@@ -67,7 +83,7 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 				// fall through to the default
 			}
 		}
-		return "GET".equals(request.getMethod()) ? request.getRequestURI() : "/security";
+		return "GET".equals(request.getMethod()) ? request.getRequestURI() : SignInRoutes.SECURITY_PAGE;
 	}
 
 }

@@ -1,7 +1,7 @@
-package io.zdash.twofactor;
+package io.zdash.signin;
 
-/** The outcome of a second-factor attempt. */
-enum SecondFactorResult {
+/** The outcome of checking one factor. */
+public enum FactorResult {
 
 	ACCEPTED,
 	/** Wrong or replayed: counted as a failed attempt; the person may try again. */
@@ -14,7 +14,7 @@ enum SecondFactorResult {
 	THROTTLED,
 	/** 100 failures in a row: codes from the app are refused until a recovery code is used. */
 	BLOCKED,
-	/** The account has no authenticator (any more). */
+	/** The account has no such factor (any more). */
 	NOT_ENROLLED
 
 }

@@ -1,8 +1,8 @@
-package io.zdash.account;
+package io.zdash.signin;
 
 /**
  * Whether every account must use 2FA. Implemented by the administration feature, which owns the
- * setting, so that this feature does not depend on it.
+ * setting, so that the factor rule does not depend on it.
  */
 public interface TwoFactorPolicy {
 

@@ -1,10 +1,8 @@
-package io.zdash.web;
+package io.zdash.signin;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-
-import io.zdash.account.SignInFactors;
 
 import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -16,7 +14,7 @@ import org.springframework.security.core.Authentication;
  * strongest factor must have been entered within the window — the one-time code when 2FA is on,
  * else the password. Built on Spring Security's factor {@code issuedAt} and {@code validDuration}.
  */
-final class RecentFactor implements AuthorizationManager<Object> {
+final class StepUp implements AuthorizationManager<Object> {
 
 	private final AllFactorsOfAccount complete = new AllFactorsOfAccount();
 
@@ -24,15 +22,18 @@ final class RecentFactor implements AuthorizationManager<Object> {
 
 	private final AllRequiredFactorsAuthorizationManager<Object> recentPassword;
 
-	RecentFactor(Duration window, Clock clock) {
-		this.recentCode = AllRequiredFactorsAuthorizationManager.<Object>builder()
-			.requireFactor(factor -> factor.authority(SignInFactors.TOTP).validDuration(window))
+	StepUp(Duration window, Clock clock) {
+		this.recentCode = recent(Factors.TOTP, window, clock);
+		this.recentPassword = recent(Factors.PASSWORD, window, clock);
+	}
+
+	/** The factor, entered within {@code window} of now. */
+	static AllRequiredFactorsAuthorizationManager<Object> recent(String factor, Duration window, Clock clock) {
+		AllRequiredFactorsAuthorizationManager<Object> manager = AllRequiredFactorsAuthorizationManager.<Object>builder()
+			.requireFactor(required -> required.authority(factor).validDuration(window))
 			.build();
-		this.recentCode.setClock(clock);
-		this.recentPassword = AllRequiredFactorsAuthorizationManager.<Object>builder()
-			.requireFactor(factor -> factor.passwordAuthority().validDuration(window))
-			.build();
-		this.recentPassword.setClock(clock);
+		manager.setClock(clock);
+		return manager;
 	}
 
 	@Override
@@ -41,7 +42,7 @@ final class RecentFactor implements AuthorizationManager<Object> {
 		if (signedIn == null || !signedIn.isGranted()) {
 			return signedIn;
 		}
-		boolean enrolled = SignInFactors.has(authentication.get(), SignInFactors.TOTP_ENROLLED);
+		boolean enrolled = Factors.has(authentication.get(), Factors.TOTP_ENROLLED);
 		return (enrolled ? this.recentCode : this.recentPassword).authorize(authentication, object);
 	}
 

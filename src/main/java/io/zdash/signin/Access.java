@@ -1,0 +1,44 @@
+package io.zdash.signin;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Who may reach a handler, declared on the controller (class or method; the method wins). The
+ * security chain is built from these ({@link RouteRules}), and a test fails for any handler of the
+ * application without one, so a new route cannot silently skip step-up.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+public @interface Access {
+
+	Level value();
+
+	/** A POST that checks something guessable (a password, a code): also limited per client address. */
+	boolean limitedPerAddress() default false;
+
+	enum Level {
+
+		/** Anyone, signed in or not. */
+		PUBLIC,
+		/** The second sign-in step: the password factor, entered within the half-sign-in timeout. */
+		SECOND_STEP,
+		/**
+		 * Setting up an authenticator: the password factor is enough to see the page (someone who must
+		 * enroll has nothing else yet), a POST needs it entered within the step-up window.
+		 */
+		ENROLLMENT,
+		/** A complete sign-in: every factor the account needs. */
+		SIGNED_IN,
+		/** A complete sign-in whose strongest factor was entered within the step-up window. */
+		STEP_UP,
+		/** An administrator's complete sign-in; any change also needs step-up. */
+		ADMIN
+
+	}
+
+}

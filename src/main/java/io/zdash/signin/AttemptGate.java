@@ -1,0 +1,142 @@
+package io.zdash.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.zdash.support.Backoff;
+import io.zdash.support.SqlTime;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one throttle of every factor: consecutive failures per kind of check and key, in the database
+ * so that every node sees the same count, with the growing wait of {@link Backoff}. An attempt is
+ * counted before it is checked, by one conditional UPDATE that also closes the gate from the fifth
+ * failure on: when a wait ends, parallel attempts cannot all slip through before a failure is written.
+ * Owns the {@code attempt_gate} table.
+ */
+@Component
+public class AttemptGate {
+
+	/** What is being guessed; the key says whose. */
+	public enum Kind {
+
+		/** Keyed by a hash of the typed email, whether or not an account has it. */
+		PASSWORD,
+		/** Keyed by the account id: app codes and recovery codes share one count. */
+		SECOND_FACTOR
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AttemptGate(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Lets one check through, or not, counting it as a failure until {@link #reset}. Call it outside
+	 * any other transaction: the first attempt of a key inserts its row, and a concurrent insert
+	 * aborts the transaction it runs in.
+	 * @return zero when the check may go ahead now, else how long to wait
+	 */
+	@Transactional
+	public Duration begin(Kind kind, String key) {
+		Instant now = this.clock.instant();
+		int opened = this.jdbc.sql("""
+				update attempt_gate
+				set failures = failures + 1, last_failure_at = ?,
+				    locked_until = case when failures + 1 > ? then ? else locked_until end
+				where kind = ? and gate_key = ? and (locked_until is null or locked_until <= ?)""")
+			.params(SqlTime.utc(now), Backoff.FREE_FAILURES, SqlTime.utc(now.plus(Backoff.after(Backoff.FREE_FAILURES + 1))),
+					kind.name(), key, SqlTime.utc(now))
+			.update();
+		if (opened == 1) {
+			return Duration.ZERO;
+		}
+		Duration wait = waitFor(kind, key);
+		if (!wait.isZero()) {
+			return wait;
+		}
+		try {
+			this.jdbc.sql("insert into attempt_gate (kind, gate_key, failures, last_failure_at) values (?, ?, 1, ?)")
+				.params(kind.name(), key, SqlTime.utc(now))
+				.update();
+			return Duration.ZERO;
+		}
+		catch (DuplicateKeyException raceWithAnotherAttempt) {
+			// Another attempt at this key created the row a moment ago; PostgreSQL has aborted this
+			// transaction, so refuse this one briefly rather than check it uncounted.
+			return Duration.ofSeconds(1);
+		}
+	}
+
+	/** The consecutive failures so far, the attempt being checked included. */
+	public int failures(Kind kind, String key) {
+		return this.jdbc.sql("select failures from attempt_gate where kind = ? and gate_key = ?")
+			.params(kind.name(), key)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/** The attempt was wrong (already counted): sets the wait its count calls for, and returns it. */
+	@Transactional
+	public Duration recordFailure(Kind kind, String key) {
+		Duration wait = Backoff.after(failures(kind, key));
+		if (!wait.isZero()) {
+			this.jdbc.sql("update attempt_gate set locked_until = ? where kind = ? and gate_key = ?")
+				.params(SqlTime.utc(this.clock.instant().plus(wait)), kind.name(), key)
+				.update();
+		}
+		return wait;
+	}
+
+	/** Lifts the wait but keeps the count (a factor blocked for good needs no wait on top). */
+	public void lift(Kind kind, String key) {
+		this.jdbc.sql("update attempt_gate set locked_until = null where kind = ? and gate_key = ?")
+			.params(kind.name(), key)
+			.update();
+	}
+
+	/** A right answer, or an administrator's unlock: the count and the wait are gone. */
+	public void reset(Kind kind, String key) {
+		this.jdbc.sql("delete from attempt_gate where kind = ? and gate_key = ?").params(kind.name(), key).update();
+	}
+
+	/** @return how long this key must still wait, or zero */
+	public Duration waitFor(Kind kind, String key) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("select locked_until from attempt_gate where kind = ? and gate_key = ?")
+			.params(kind.name(), key)
+			.query((rs, n) -> SqlTime.instant(rs, "locked_until"))
+			.optional()
+			.filter(until -> until != null && until.isAfter(now))
+			.map(until -> Duration.between(now, until))
+			.orElse(Duration.ZERO);
+	}
+
+	/**
+	 * Daily: forget password counters of emails that stopped failing a day ago (most are unknown
+	 * emails). Second-factor counts are kept until a right answer: the block after 100 failures in a
+	 * row must not be escaped by guessing slowly.
+	 */
+	@Scheduled(cron = "${zdash.throttle.prune-cron:0 27 3 * * *}")
+	public int prune() {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				delete from attempt_gate
+				where kind = ? and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
+			.params(Kind.PASSWORD.name(), SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
+			.update();
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.zdash.signin;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.audit.Origin;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * The factor steps as Spring Security authentication filters: the second sign-in step
+ * ({@code POST /login/totp}, {@code /login/recovery}) and the step-up re-check
+ * ({@code POST /security/confirm}). Each turns the form into a {@link FactorAttempt} for the
+ * providers, and on success Spring's filter (with its multi-factor merge on) adds the proven factor
+ * to those the session already has, gives the session a new id and saves it. They run after the
+ * authorization rules, so only a request allowed on that route is checked at all. A refusal goes on
+ * down the chain to the same route's controller, with the {@link FactorRefused} as a request
+ * attribute, and the controller shows the page that explains it.
+ */
+final class FactorFilters {
+
+	private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+	private FactorFilters() {
+	}
+
+	static Filter secondStep(AuthenticationManager manager) {
+		AuthenticationConverter converter = request -> {
+			Authentication current = SecurityContextHolder.getContext().getAuthentication();
+			if (!Factors.awaitsSecondFactor(current)) {
+				return null;
+			}
+			FactorAttempt.Kind kind = SignInRoutes.CODE_STEP.equals(PATHS.getPathWithinApplication(request))
+					? FactorAttempt.Kind.APP_CODE : FactorAttempt.Kind.RECOVERY_CODE;
+			return new FactorAttempt(current.getPrincipal(), kind, request.getParameter("code"), Origin.of(request));
+		};
+		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.CODE_STEP, SignInRoutes.RECOVERY_STEP);
+		SavedRequestAwareAuthenticationSuccessHandler toSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		filter.setSuccessHandler(new Finished((request, response, authentication) -> {
+			if (SignInRoutes.RECOVERY_STEP.equals(PATHS.getPathWithinApplication(request))) {
+				request.getSession().setAttribute(SessionFactors.USED_RECOVERY_CODE, Boolean.TRUE);
+			}
+			toSavedRequest.onAuthenticationSuccess(request, response, authentication);
+		}));
+		return new RefusalsToController(filter);
+	}
+
+	static Filter stepUp(AuthenticationManager manager) {
+		AuthenticationConverter converter = request -> {
+			Authentication current = SecurityContextHolder.getContext().getAuthentication();
+			if (!Factors.isComplete(current)) {
+				return null;
+			}
+			// The account's strongest factor: either second factor when 2FA is on, else the password.
+			boolean enrolled = Factors.has(current, Factors.TOTP_ENROLLED);
+			return enrolled
+					? new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.SECOND_FACTOR,
+							request.getParameter("code"), Origin.of(request))
+					: new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.PASSWORD,
+							request.getParameter("password"), Origin.of(request));
+		};
+		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.STEP_UP);
+		filter.setSuccessHandler(new Finished((request, response, authentication) -> response
+			.sendRedirect(request.getContextPath() + SafePath.of(request.getParameter("continue")))));
+		return new RefusalsToController(filter);
+	}
+
+	private static AuthenticationFilter filter(AuthenticationManager manager, AuthenticationConverter converter,
+			String... paths) {
+		AuthenticationFilter filter = new AuthenticationFilter(manager, converter);
+		PathPatternRequestMatcher.Builder post = PathPatternRequestMatcher.withDefaults();
+		filter.setRequestMatcher(new OrRequestMatcher(Arrays.stream(paths)
+			.map(path -> (RequestMatcher) post.matcher(HttpMethod.POST, path))
+			.toList()));
+		filter.setMfaEnabled(true);
+		filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+		filter.setFailureHandler((request, response, failure) -> request.setAttribute(FactorRefused.ATTRIBUTE,
+				(failure instanceof FactorRefused refused) ? refused : new FactorRefused(FactorResult.REJECTED)));
+		return filter;
+	}
+
+	/**
+	 * A success that answers the request itself (a redirect): Spring's filter would otherwise go on
+	 * down the chain after it, as suits a token sent with every request.
+	 */
+	private record Finished(AuthenticationSuccessHandler handler) implements AuthenticationSuccessHandler {
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+				Authentication authentication) throws IOException, ServletException {
+			this.handler.onAuthenticationSuccess(request, response, authentication);
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws IOException, ServletException {
+			this.handler.onAuthenticationSuccess(request, response, authentication);
+		}
+
+	}
+
+	/**
+	 * Spring's filter ends the request after a failure handler; this one lets a refused attempt go
+	 * on to the route's own controller, which shows the page with what went wrong.
+	 */
+	private static final class RefusalsToController extends OncePerRequestFilter {
+
+		private final AuthenticationFilter delegate;
+
+		RefusalsToController(AuthenticationFilter delegate) {
+			this.delegate = delegate;
+		}
+
+		/** One name per instance: there are two of these in the chain, and both must run. */
+		@Override
+		protected String getAlreadyFilteredAttributeName() {
+			return this.delegate.getClass().getName() + "-" + System.identityHashCode(this) + ALREADY_FILTERED_SUFFIX;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (!this.delegate.getRequestMatcher().matches(request)) {
+				chain.doFilter(request, response);
+				return;
+			}
+			this.delegate.doFilter(request, response, chain);
+			if (request.getAttribute(FactorRefused.ATTRIBUTE) != null) {
+				chain.doFilter(request, response);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.zdash.signin;
+
+import java.time.Instant;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+
+/**
+ * The authority names of the sign-in factors and of the markers the password step adds, and the
+ * questions every page asks of them. {@link #PASSWORD} is Spring Security's own constant; the second
+ * step grants {@link #TOTP}.
+ */
+public final class Factors {
+
+	public static final String PASSWORD = FactorGrantedAuthority.PASSWORD_AUTHORITY;
+
+	public static final String TOTP = "FACTOR_TOTP";
+
+	/** Marks, at the password step, an account whose sign-in is only complete with a second factor. */
+	public static final String TOTP_ENROLLED = "TWO_FACTOR_ENROLLED";
+
+	/** Marks an account without 2FA while an administrator requires it of everyone: it must enroll first. */
+	public static final String TOTP_REQUIRED = "TWO_FACTOR_REQUIRED";
+
+	private Factors() {
+	}
+
+	/** Whether this authentication has every factor its account needs: the rule of every page. */
+	public static boolean isComplete(Authentication authentication) {
+		return has(authentication, PASSWORD) && (!needsCode(authentication) || has(authentication, TOTP));
+	}
+
+	/** Whether this sign-in is complete only with the one-time-code factor. */
+	public static boolean needsCode(Authentication authentication) {
+		return has(authentication, TOTP_ENROLLED) || has(authentication, TOTP_REQUIRED);
+	}
+
+	/** A half sign-in of an enrolled account: the password is in, the second factor is not yet. */
+	public static boolean awaitsSecondFactor(Authentication authentication) {
+		return has(authentication, TOTP_ENROLLED) && !isComplete(authentication);
+	}
+
+	public static boolean has(Authentication authentication, String authority) {
+		return authentication != null
+				&& authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+	}
+
+	/** A factor proven at {@code at}: Spring Security's step-up and timeouts read that instant. */
+	static GrantedAuthority proven(String factor, Instant at) {
+		return FactorGrantedAuthority.withAuthority(factor).issuedAt(at).build();
+	}
+
+}

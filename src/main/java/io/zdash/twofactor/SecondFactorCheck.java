@@ -1,0 +1,164 @@
+package io.zdash.twofactor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.zdash.audit.Origin;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.recovery.RecoveryCodes;
+import io.zdash.signin.AttemptGate;
+import io.zdash.signin.FactorResult;
+import io.zdash.support.Backoff;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks a second factor of an enrolled account — a code from the app or a recovery code — behind
+ * the attempt gate: the attempt is counted (in its own transaction, so parallel ones see it) before
+ * the code is looked at, and a right one clears the count. Failures per account, whatever the
+ * session, so guessing is bounded.
+ */
+@Service
+class SecondFactorCheck {
+
+	private static final AttemptGate.Kind GATE = AttemptGate.Kind.SECOND_FACTOR;
+
+	private final TotpCredentials credentials;
+
+	private final RecoveryCodes recoveryCodes;
+
+	private final SecretCipher secrets;
+
+	private final TotpVerifier verifier;
+
+	private final AttemptGate gate;
+
+	private final SecurityLog securityLog;
+
+	private final TwoFactorProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	SecondFactorCheck(TotpCredentials credentials, RecoveryCodes recoveryCodes, SecretCipher secrets, AttemptGate gate,
+			SecurityLog securityLog, TwoFactorProperties properties, Clock clock, PlatformTransactionManager transactions) {
+		this.credentials = credentials;
+		this.recoveryCodes = recoveryCodes;
+		this.secrets = secrets;
+		this.verifier = new TotpVerifier(TotpGenerator.AUTHENTICATOR_APPS, clock);
+		this.gate = gate;
+		this.securityLog = securityLog;
+		this.properties = properties;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/** What was typed, as a code from the app when it has that shape, else as a recovery code. */
+	FactorResult either(long accountId, String typed, Origin origin) {
+		Optional<OneTimeCode> code = OneTimeCode.parse(typed);
+		return code.isPresent() ? appCode(accountId, code.get(), origin) : recoveryCode(accountId, typed, origin);
+	}
+
+	FactorResult appCode(long accountId, OneTimeCode code, Origin origin) {
+		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
+		if (credential.isEmpty()) {
+			return FactorResult.NOT_ENROLLED;
+		}
+		if (credential.get().blockedAt() != null) {
+			return FactorResult.BLOCKED;
+		}
+		if (!begin(accountId, origin)) {
+			return FactorResult.THROTTLED;
+		}
+		return this.transaction.execute(tx -> {
+			OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, credential.get().secret()), code);
+			if (step.isPresent() && this.credentials.claimStep(accountId, step.getAsLong())) {
+				this.gate.reset(GATE, key(accountId));
+				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED, origin));
+				return FactorResult.ACCEPTED;
+			}
+			if (step.isPresent()) {
+				// Right code, already used: refused and counted like any wrong code, so the answer gives
+				// nothing away, but recorded for the owner to see.
+				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED, origin));
+			}
+			return failure(accountId, SecurityEvent.Type.SIGN_IN_CODE_FAILED, origin);
+		});
+	}
+
+	/**
+	 * The other second factor. Shares the failure count and wait with app codes, but is not blocked
+	 * after 100 failures: it is how the owner lifts that block.
+	 */
+	FactorResult recoveryCode(long accountId, String typed, Origin origin) {
+		if (this.credentials.findCredential(accountId).isEmpty()) {
+			return FactorResult.NOT_ENROLLED;
+		}
+		if (!RecoveryCodes.isWellFormed(typed)) {
+			return FactorResult.MALFORMED;
+		}
+		if (!begin(accountId, origin)) {
+			return FactorResult.THROTTLED;
+		}
+		return this.transaction.execute(tx -> {
+			if (this.recoveryCodes.consume(accountId, typed)) {
+				this.gate.reset(GATE, key(accountId));
+				this.credentials.unblock(accountId);
+				this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED,
+						"remaining=" + this.recoveryCodes.remaining(accountId), origin));
+				return FactorResult.ACCEPTED;
+			}
+			FactorResult result = failure(accountId, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_FAILED, origin);
+			return (result == FactorResult.BLOCKED) ? FactorResult.START_OVER : result;
+		});
+	}
+
+	/** How long the account must wait before its next second factor is even checked. */
+	Duration waitFor(long accountId) {
+		return this.gate.waitFor(GATE, key(accountId));
+	}
+
+	/** An administrator's unlock, or a fresh authenticator: no count, no wait, no block. */
+	void clear(long accountId) {
+		this.gate.reset(GATE, key(accountId));
+		this.credentials.unblock(accountId);
+	}
+
+	private boolean begin(long accountId, Origin origin) {
+		if (this.gate.begin(GATE, key(accountId)).isZero()) {
+			return true;
+		}
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED, origin));
+		return false;
+	}
+
+	/** A wrong or replayed code, already counted by the gate: sets the wait (or the block) its count calls for. */
+	private FactorResult failure(long accountId, SecurityEvent.Type type, Origin origin) {
+		int failures = this.gate.failures(GATE, key(accountId));
+		this.securityLog.record(new SecurityEvent(accountId, type, "consecutive=" + failures, origin));
+		if (failures >= this.properties.maxFailures()) {
+			if (this.credentials.block(accountId, this.clock.instant())) {
+				// Blocked for good: no wait on top, so the recovery-code path stays open to the owner.
+				this.gate.lift(GATE, key(accountId));
+			}
+			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.AUTHENTICATOR_BLOCKED, origin));
+			return FactorResult.BLOCKED;
+		}
+		if (failures == Backoff.FREE_FAILURES + 1) {
+			// The right password, then five wrong second factors: tell the owner, once per run.
+			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SECOND_FACTOR_GUESSED, origin));
+		}
+		return this.gate.recordFailure(GATE, key(accountId)).isZero() ? FactorResult.REJECTED : FactorResult.START_OVER;
+	}
+
+	private static String key(long accountId) {
+		return Long.toString(accountId);
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.zdash.twofactor;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.zdash.account.AccountUser;
+import io.zdash.signin.FactorAttempt;
+import io.zdash.signin.FactorRefused;
+import io.zdash.signin.FactorResult;
+import io.zdash.signin.Factors;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proves {@code FACTOR_TOTP} from a code of the authenticator app or a recovery code, at the second
+ * sign-in step and at a step-up re-check of an account with 2FA.
+ */
+@Component
+class SecondStepProvider implements AuthenticationProvider {
+
+	private final SecondFactorCheck check;
+
+	private final Clock clock;
+
+	SecondStepProvider(SecondFactorCheck check, Clock clock) {
+		this.check = check;
+		this.clock = clock;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		FactorAttempt attempt = (FactorAttempt) authentication;
+		if (!(attempt.getPrincipal() instanceof AccountUser user) || attempt.kind() == FactorAttempt.Kind.PASSWORD) {
+			return null;
+		}
+		long accountId = user.accountId();
+		FactorResult result = switch (attempt.kind()) {
+			case APP_CODE -> OneTimeCode.parse(attempt.typed())
+				.map(code -> this.check.appCode(accountId, code, attempt.origin()))
+				.orElse(FactorResult.MALFORMED);
+			case RECOVERY_CODE -> this.check.recoveryCode(accountId, attempt.typed(), attempt.origin());
+			default -> this.check.either(accountId, attempt.typed(), attempt.origin());
+		};
+		if (result == FactorResult.ACCEPTED) {
+			return attempt.proven(Factors.TOTP, this.clock.instant());
+		}
+		boolean waiting = result == FactorResult.THROTTLED || result == FactorResult.START_OVER;
+		throw new FactorRefused(result, waiting ? this.check.waitFor(accountId) : Duration.ZERO);
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return FactorAttempt.class.isAssignableFrom(authentication);
+	}
+
+}
