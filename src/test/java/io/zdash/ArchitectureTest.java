@@ -1,43 +1,103 @@
 package io.zdash;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The feature packages stay a readable map: no cycles, shared helpers depend on no feature. */
+/**
+ * The feature packages stay a readable map: every package has its place below, no cycles, and each
+ * may be used only by the packages named here. A new package fails the first test until it is
+ * given a place.
+ */
 class ArchitectureTest {
+
+	static final Set<String> PACKAGES = Set.of("signin", "account", "twofactor", "recovery", "instance", "admin", "audit",
+			"notify", "metrics", "web", "support");
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zdash");
+
+	@Test
+	void whenAPackageIsAddedThenItIsGivenAPlaceInTheRules() {
+		Set<String> found = new TreeSet<>();
+		for (JavaClass type : this.classes) {
+			String name = type.getPackageName();
+			if (name.startsWith("io.zdash.")) {
+				found.add(name.substring("io.zdash.".length()).split("\\.")[0]);
+			}
+		}
+		assertThat(found).isEqualTo(new TreeSet<>(PACKAGES));
+	}
 
 	@Test
 	void whenFeaturesDependOnEachOtherThenNeverInACycle() {
 		slices().matching("io.zdash.(*)..").should().beFreeOfCycles().check(this.classes);
 	}
 
+	/**
+	 * Shared helpers know nothing; the security log knows only them; sign-in factors know no feature;
+	 * accounts are used by the features built on them; notifications, metrics and the web shell are
+	 * used by nobody (they observe, or wire).
+	 */
+	@Test
+	void whenAPackageUsesAnotherThenTheLayersAllowIt() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("support").definedBy("io.zdash.support..")
+			.layer("audit").definedBy("io.zdash.audit..")
+			.layer("signin").definedBy("io.zdash.signin..")
+			.layer("account").definedBy("io.zdash.account..")
+			.layer("recovery").definedBy("io.zdash.recovery..")
+			.layer("twofactor").definedBy("io.zdash.twofactor..")
+			.layer("instance").definedBy("io.zdash.instance..")
+			.layer("admin").definedBy("io.zdash.admin..")
+			.layer("notify").definedBy("io.zdash.notify..")
+			.layer("metrics").definedBy("io.zdash.metrics..")
+			.layer("web").definedBy("io.zdash.web..")
+			.whereLayer("web").mayNotBeAccessedByAnyLayer()
+			.whereLayer("notify").mayNotBeAccessedByAnyLayer()
+			.whereLayer("metrics").mayNotBeAccessedByAnyLayer()
+			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
+			.whereLayer("instance").mayNotBeAccessedByAnyLayer()
+			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin")
+			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")
+			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance", "admin", "notify", "web")
+			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "instance", "admin", "web")
+			.whereLayer("audit").mayOnlyBeAccessedByLayers("signin", "account", "twofactor", "recovery", "instance", "admin",
+					"notify", "metrics", "web")
+			.check(this.classes);
+	}
+
 	@Test
 	void whenSupportIsUsedThenItKnowsNoFeature() {
 		noClasses().that().resideInAPackage("io.zdash.support..")
-			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.account..", "io.zdash.twofactor..",
-					"io.zdash.recovery..", "io.zdash.instance..", "io.zdash.web..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..",
+					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.instance..", "io.zdash.admin..",
+					"io.zdash.audit..", "io.zdash.notify..", "io.zdash.metrics..", "io.zdash.web..")
 			.check(this.classes);
 	}
 
 	@Test
 	void whenFeaturesAreBuiltThenNoneReachesIntoTheWebShell() {
-		noClasses().that().resideInAnyPackage("io.zdash.account..", "io.zdash.twofactor..", "io.zdash.recovery..",
-				"io.zdash.instance..")
+		noClasses().that().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..", "io.zdash.twofactor..",
+				"io.zdash.recovery..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.audit..", "io.zdash.notify..",
+				"io.zdash.metrics..", "io.zdash.support..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.web..")
 			.check(this.classes);
 	}
 
 	@Test
 	void whenNotificationsAreAddedThenNoFeatureDependsOnThem() {
-		// Features publish events; emailing about them is a listener's business that none may call.
+		// Features record events and call ports; emailing about them is the notifications' business.
 		noClasses().that().resideOutsideOfPackage("io.zdash.notify..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.notify..")
 			.check(this.classes);
@@ -47,6 +107,16 @@ class ArchitectureTest {
 	void whenRecoveryCodesAreBuiltThenTheyDoNotKnowHowTotpWorks() {
 		noClasses().that().resideInAPackage("io.zdash.recovery..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.twofactor..")
+			.check(this.classes);
+	}
+
+	@Test
+	void whenSignInFactorsAreBuiltThenTheyKnowNoFeature() {
+		// A new kind of factor plugs in through signin's ports; signin itself names none of them.
+		noClasses().that().resideInAPackage("io.zdash.signin..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.account..", "io.zdash.twofactor..",
+					"io.zdash.recovery..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.notify..",
+					"io.zdash.metrics..", "io.zdash.web..")
 			.check(this.classes);
 	}
 

@@ -1,0 +1,110 @@
+package io.zdash.signin;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.zdash.WebTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every handler of the application says who may reach it, and the sensitive ones say step-up: the
+ * security rules are built from these declarations, so this is where a new route is caught.
+ */
+@WebTest
+class RouteClassificationTest {
+
+	/** POSTs that change something without a recent factor: each one a decision, not an accident. */
+	private static final Set<String> CHANGES_WITHOUT_STEP_UP = Set.of("POST /signup", "POST /login/totp",
+			"POST /login/recovery", "POST /security/confirm", "POST /instances", "POST /instances/{id}/rename",
+			"POST /instances/{id}/delete", "POST /security/two-factor/setup", "POST /security/two-factor/setup/confirm");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	SignInSecurity signIn;
+
+	@Test
+	void whenAnyHandlerOfTheApplicationIsMappedThenItDeclaresWhoMayReachIt() {
+		List<String> unclassified = this.mapping.getHandlerMethods()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getValue().getBeanType().getPackageName().startsWith("io.zdash"))
+			.filter(e -> RouteRules.accessOf(e.getValue()) == null)
+			.map(e -> e.getKey() + " -> " + e.getValue())
+			.toList();
+		assertThat(unclassified).isEmpty();
+		assertThat(this.signIn.rules().unclassified()).isEmpty();
+		assertThat(this.signIn.rules().routes()).extracting(RouteRules.Route::pattern)
+			.contains("/", "/login", "/login/totp", "/security", "/admin", "/instances/{id}/token");
+	}
+
+	@Test
+	void whenAPostChangesSomethingThenItNeedsStepUpOrIsAKnownException() {
+		Set<String> withoutStepUp = new TreeSet<>();
+		for (RouteRules.Route route : this.signIn.rules().routes()) {
+			Access.Level level = route.access().value();
+			if (HttpMethod.POST.equals(route.method()) && level != Access.Level.STEP_UP && level != Access.Level.ADMIN) {
+				withoutStepUp.add("POST " + route.pattern());
+			}
+		}
+		assertThat(withoutStepUp).isEqualTo(new TreeSet<>(CHANGES_WITHOUT_STEP_UP));
+	}
+
+	@Test
+	void whenSensitiveActionsAreMappedThenEachNeedsStepUp() {
+		for (String pattern : List.of("/instances/{id}/token", "/instances/{id}/token/rotate", "/security/two-factor/disable",
+				"/security/recovery-codes", "/security/password", "/security/email", "/security/sessions/{handle}/revoke",
+				"/security/sessions/revoke-others")) {
+			assertThat(levelOf(HttpMethod.POST, pattern)).as(pattern).isEqualTo(Access.Level.STEP_UP);
+		}
+		this.signIn.rules().routes().stream().filter(r -> r.pattern().startsWith("/admin"))
+			.forEach(r -> assertThat(r.access().value()).as(r.pattern()).isEqualTo(Access.Level.ADMIN));
+	}
+
+	@Test
+	void whenAGuessablePostIsMappedThenItIsLimitedPerAddress() {
+		assertThat(this.signIn.rules().limitedPerAddress()).extracting(RouteRules.Route::pattern)
+			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm");
+	}
+
+	@Test
+	void whenAHandlerDeclaresNothingThenItIsFoundAndRefused() throws Exception {
+		RequestMappingHandlerMapping handlers = new RequestMappingHandlerMapping();
+		handlers.registerMapping(RequestMappingInfo.paths("/forgotten").methods(RequestMethod.POST).build(),
+				new Unmarked(), Unmarked.class.getDeclaredMethod("change"));
+		RouteRules rules = RouteRules.of(handlers, SignInSecurity.APPLICATION);
+		assertThat(rules.unclassified()).extracting(RouteRules.Route::pattern).containsExactly("/forgotten");
+	}
+
+	private Access.Level levelOf(HttpMethod method, String pattern) {
+		return this.signIn.rules().routes().stream()
+			.filter(r -> method.equals(r.method()) && r.pattern().equals(pattern))
+			.map(r -> r.access().value())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No route " + method + " " + pattern));
+	}
+
+	/** A controller someone forgot to classify. */
+	@Controller
+	static class Unmarked {
+
+		String change() {
+			return "redirect:/";
+		}
+
+	}
+
+}
