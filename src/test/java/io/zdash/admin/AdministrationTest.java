@@ -145,6 +145,28 @@ class AdministrationTest extends JourneyTest {
 			.isNotBlank();
 	}
 
+	@Test
+	void whenTheFilteredLogHasMoreThanAPageThenTheOtherPagesKeepTheFilters() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.journey.signUp(email);
+		for (int i = 0; i < 22; i++) {
+			this.jdbc.sql("insert into security_event (occurred_at, account_id, type) values (?, ?, 'SIGN_IN_CODE_FAILED')")
+				.params(io.zdash.support.SqlTime.utc(this.clock.instant().minusSeconds(i)), accountId(email)).update();
+		}
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		String filter = "/admin/events?account=" + email + "&type=SIGN_IN_CODE_FAILED";
+		Document first = this.journey.page(filter, admin);
+		assertThat(first.select(".security-event")).hasSize(20);
+		assertThat(first.select(".security-event").first().text()).contains(email);
+		String older = first.select("p.row a").attr("href");
+		assertThat(older).contains("account=" + email).contains("type=SIGN_IN_CODE_FAILED").endsWith("page=1");
+		Document second = this.journey.page(older, admin);
+		assertThat(second.select(".security-event")).hasSize(2);
+		assertThat(second.select("p.row a").attr("href")).endsWith("page=0");
+		// An address no account has matches nothing, rather than being no filter at all.
+		assertThat(this.journey.page("/admin/events?account=nobody-" + email, admin).select(".security-event")).isEmpty();
+	}
+
 	private MvcResult adminPost(MockHttpSession admin, String path) throws Exception {
 		return this.mvc.perform(post(path).session(admin).with(csrf()).header("Referer", "http://localhost/admin")).andReturn();
 	}
