@@ -1,6 +1,8 @@
 /**
  * The security log: every sign-in outcome per factor, throttling, replay refused and 2FA change is
- * published by its feature as a {@link io.zdash.audit.SecurityEvent} and stored here with time,
- * client address and user agent. No event ever carries a secret, a code or a password.
+ * recorded by the service where it happened, with {@link io.zdash.audit.SecurityLog#record}, in that
+ * service's transaction, with the request's {@link io.zdash.audit.Origin} (address and user agent)
+ * passed in; the log then publishes the event to its observers (metrics, email). No event ever
+ * carries a secret, a code or a password. Owns {@code security_event}; depends on no feature.
  */
 package io.zdash.audit;

@@ -6,7 +6,8 @@
  * them; an email change also tells the previous address. The link confirming a new email address
  * goes to that address. Mail goes out over SMTP when {@code spring.mail.host} is set and to the log
  * otherwise; apart from that link, a message never carries a secret, a code, a password or a session
- * id, and a failed send never undoes or fails the change it reports. Depends on {@code audit} and
- * {@code account}; nothing depends on it.
+ * id, and a failed send never undoes or fails the change it reports. The security emails observe the
+ * events the security log publishes; the email-change mails implement the account feature's port.
+ * Depends on {@code audit} and {@code account}; nothing depends on it.
  */
 package io.zdash.notify;

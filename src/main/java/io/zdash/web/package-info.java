@@ -1,7 +1,8 @@
 /**
- * The web shell: security filter chains (browser pages and the JSON API), the rule that a sign-in
- * is complete only with every factor its account needs, security headers, the clock, locale
- * resolution and error pages. Features plug their pages in; nothing here knows how a factor is
- * checked.
+ * The web shell, wiring only: the two security filter chains (browser pages and the JSON API) built
+ * from what {@code signin} provides (the routes' {@code @Access} rules, the factor rule, the factor
+ * filters), security headers, the per-address limit, session validity and cookie, the clock, locale
+ * resolution, the request's {@code Origin} as a handler argument, and error pages. Nothing here
+ * knows how a factor is checked or which route needs what.
  */
 package io.zdash.web;

@@ -15,7 +15,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Why the app hashes with {@link PooledArgon2Encoder} rather than Spring's Argon2PasswordEncoder:
- * one Argon2id hash (m=19456 KiB, t=2, p=1) each, in a JVM with the heap and collector the README
+ * one Argon2id hash (m=19456 KiB, t=2, p=1) each, in a JVM with the heap and collector docs/operations.md
  * recommends for a node. Spring's encoder allocates 19 MiB per hash that stays live for the whole
  * hash, which a small heap pays for in copying; the pooled one reuses the blocks.
  */

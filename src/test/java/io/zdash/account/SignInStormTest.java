@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 200 people press "Sign in" at the same moment on a node whose heap is capped at
  * {@value #HEAP}. Unbounded, that would be 200 Argon2id hashes of 19 MiB each at once — about
- * 4 GiB — so the node runs in its own JVM, with the heap the README recommends, its default number
+ * 4 GiB — so the node runs in its own JVM, with the heap docs/operations.md recommends, its default number
  * of hashing slots (which the heap caps), and
  * {@code -XX:+ExitOnOutOfMemoryError}: if hashing were not bounded, the node would die and this test
  * would see refused connections or 5xx. Bounded, every answer is a sign-in (302) or "busy, retry"

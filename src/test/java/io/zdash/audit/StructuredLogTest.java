@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One log line per security event, and with structured logging switched on
- * ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash}, README) it is one JSON object whose fields a
+ * ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash}, docs/operations.md) it is one JSON object whose fields a
  * log pipeline can filter on — the same encoder Spring Boot then puts on the console.
  */
 class StructuredLogTest extends JourneyTest {
