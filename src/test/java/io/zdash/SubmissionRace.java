@@ -41,21 +41,20 @@ public final class SubmissionRace {
 	}
 
 	/** Runs every submission on a thread of its own, all released at one instant; answers in order. */
-	public static List<HttpResponse<String>> atOnce(List<Callable<HttpResponse<String>>> submissions)
-			throws Exception {
+	public static <T> List<T> atOnce(List<Callable<T>> submissions) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(submissions.size());
 		try {
 			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> results = new ArrayList<>();
-			for (Callable<HttpResponse<String>> submission : submissions) {
+			List<Future<T>> results = new ArrayList<>();
+			for (Callable<T> submission : submissions) {
 				results.add(pool.submit(() -> {
 					start.await();
 					return submission.call();
 				}));
 			}
 			start.countDown();
-			List<HttpResponse<String>> answers = new ArrayList<>();
-			for (Future<HttpResponse<String>> result : results) {
+			List<T> answers = new ArrayList<>();
+			for (Future<T> result : results) {
 				answers.add(result.get());
 			}
 			return answers;

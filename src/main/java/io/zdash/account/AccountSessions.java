@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 import io.zdash.signin.SessionFactors;
@@ -95,6 +95,12 @@ public class AccountSessions {
 		this.sessions.deleteById(sessionId.get());
 		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SESSION_REVOKED, origin));
 		return true;
+	}
+
+	/** "Sign out all other sessions", recorded in the security log. */
+	public void revokeOthers(AccountUser user, HttpServletRequest request, HttpServletResponse response, Origin origin) {
+		signOutOtherSessions(request, response);
+		this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.SESSION_REVOKED, "others", origin));
 	}
 
 	/** Call after a change to the account's sign-in, from the request of the session that made it. */

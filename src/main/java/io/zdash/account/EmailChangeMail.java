@@ -2,7 +2,7 @@ package io.zdash.account;
 
 import java.time.Instant;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 
 /**
  * The two emails of an email change, sent once the change's transaction commits (never for one

@@ -2,7 +2,7 @@ package io.zdash.account;
 
 import java.time.Instant;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 import io.zdash.support.Sha256;

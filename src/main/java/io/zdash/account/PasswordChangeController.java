@@ -5,7 +5,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

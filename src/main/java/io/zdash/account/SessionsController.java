@@ -3,9 +3,7 @@ package io.zdash.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.zdash.audit.Origin;
-import io.zdash.audit.SecurityEvent;
-import io.zdash.audit.SecurityLog;
+import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,11 +19,8 @@ class SessionsController {
 
 	private final AccountSessions sessions;
 
-	private final SecurityLog securityLog;
-
-	SessionsController(AccountSessions sessions, SecurityLog securityLog) {
+	SessionsController(AccountSessions sessions) {
 		this.sessions = sessions;
-		this.securityLog = securityLog;
 	}
 
 	@PostMapping("/security/sessions/{handle}/revoke")
@@ -39,8 +34,7 @@ class SessionsController {
 	@PostMapping("/security/sessions/revoke-others")
 	String revokeOthers(@AuthenticationPrincipal AccountUser user, Origin origin, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		this.sessions.signOutOtherSessions(request, response);
-		this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.SESSION_REVOKED, "others", origin));
+		this.sessions.revokeOthers(user, request, response, origin);
 		redirect.addFlashAttribute("notice", "sessions.notice.others");
 		return "redirect:/security#sessions";
 	}

@@ -3,7 +3,7 @@ package io.zdash.account;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 

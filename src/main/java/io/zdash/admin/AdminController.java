@@ -1,14 +1,10 @@
 package io.zdash.admin;
 
-import io.zdash.account.AccountService;
-import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
-import io.zdash.audit.SecurityLog;
 import io.zdash.signin.Access;
 import io.zdash.support.PageNumber;
-import io.zdash.twofactor.TwoFactorAdmin;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,22 +29,12 @@ class AdminController {
 
 	private final AdminSettings settings;
 
-	private final TwoFactorAdmin twoFactor;
+	private final AccountAdministration administration;
 
-	private final AccountService accounts;
-
-	private final AccountSessions sessions;
-
-	private final SecurityLog securityLog;
-
-	AdminController(AccountOverview overview, AdminSettings settings, TwoFactorAdmin twoFactor, AccountService accounts,
-			AccountSessions sessions, SecurityLog securityLog) {
+	AdminController(AccountOverview overview, AdminSettings settings, AccountAdministration administration) {
 		this.overview = overview;
 		this.settings = settings;
-		this.twoFactor = twoFactor;
-		this.accounts = accounts;
-		this.sessions = sessions;
-		this.securityLog = securityLog;
+		this.administration = administration;
 	}
 
 	@GetMapping("/admin")
@@ -75,9 +61,7 @@ class AdminController {
 	@PostMapping("/admin/accounts/{id}/reset-two-factor")
 	String resetTwoFactor(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
-		if (this.twoFactor.reset(id, admin.accountId(), origin)) {
-			this.sessions.signOutEverywhere(id);
-		}
+		this.administration.resetTwoFactor(id, admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.reset");
 		return "redirect:/admin";
 	}
@@ -85,9 +69,7 @@ class AdminController {
 	@PostMapping("/admin/accounts/{id}/unlock")
 	String unlock(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
-		this.accounts.unlockPassword(id);
-		this.twoFactor.unlock(id);
-		record(id, SecurityEvent.Type.ACCOUNT_UNLOCKED_BY_ADMIN, admin, origin);
+		this.administration.unlock(id, admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.unlocked");
 		return "redirect:/admin";
 	}
@@ -100,9 +82,7 @@ class AdminController {
 			redirect.addFlashAttribute("notice", "admin.error.self");
 			return "redirect:/admin";
 		}
-		this.accounts.setDisabled(id, true);
-		this.sessions.signOutEverywhere(id);
-		record(id, SecurityEvent.Type.ACCOUNT_DISABLED_BY_ADMIN, admin, origin);
+		this.administration.disable(id, admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.disabled");
 		return "redirect:/admin";
 	}
@@ -110,14 +90,9 @@ class AdminController {
 	@PostMapping("/admin/accounts/{id}/enable")
 	String enable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
-		this.accounts.setDisabled(id, false);
-		record(id, SecurityEvent.Type.ACCOUNT_ENABLED_BY_ADMIN, admin, origin);
+		this.administration.enable(id, admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.enabled");
 		return "redirect:/admin";
-	}
-
-	private void record(long accountId, SecurityEvent.Type type, AccountUser admin, Origin origin) {
-		this.securityLog.record(new SecurityEvent(accountId, type, "admin=" + admin.accountId(), origin));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.zdash.audit;
 
+import io.zdash.support.Origin;
+
 /**
  * Something that happened to an account's security, recorded with {@link SecurityLog#record} by the
  * service where it happened.

@@ -15,11 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-/** Reading the security log, newest first, and pruning what is older than its retention. */
+/**
+ * The {@code security_event} table's one owner: writing a row (for {@link SecurityLog}), reading
+ * the log newest first, and pruning what is older than its retention.
+ */
 @Service
 public class SecurityEvents {
 
 	public static final int PAGE_SIZE = 20;
+
+	private static final int MAX_USER_AGENT = 300;
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityEvents.class);
 
@@ -42,6 +47,17 @@ public class SecurityEvents {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.retention = retention;
+	}
+
+	/** One row, in the caller's transaction; the user agent cut to what the column holds. */
+	void insert(SecurityEvent event, Instant at) {
+		String agent = event.origin().userAgent();
+		this.jdbc.sql("""
+				insert into security_event (occurred_at, account_id, type, detail, client_address, user_agent)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(SqlTime.utc(at), event.accountId(), event.type().name(), event.detail(), event.origin().address(),
+					(agent == null || agent.length() <= MAX_USER_AGENT) ? agent : agent.substring(0, MAX_USER_AGENT))
+			.update();
 	}
 
 	public Page forAccount(long accountId, int page) {

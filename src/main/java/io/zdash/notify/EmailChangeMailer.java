@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.zdash.account.EmailChangeMail;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,24 +43,24 @@ class EmailChangeMailer implements EmailChangeMail {
 				SecurityEvent.of(accountId, SecurityEvent.Type.EMAIL_CHANGED, origin)));
 	}
 
-	/** Written now (in the request's language), sent after the commit, or at once outside a transaction. */
+	/** After the commit (still on the request's thread, so in its language), or at once outside a transaction. */
 	private void afterCommit(long accountId, Supplier<Notice> notice) {
-		Notice written = notice.get();
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			send(accountId, written);
+			send(accountId, notice);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				send(accountId, written);
+				send(accountId, notice);
 			}
 		});
 	}
 
-	private void send(long accountId, Notice notice) {
+	/** Writing and sending: neither may fail the change, which is committed by now. */
+	private void send(long accountId, Supplier<Notice> notice) {
 		try {
-			this.mailer.send(notice);
+			this.mailer.send(notice.get());
 		}
 		catch (RuntimeException failure) {
 			// Only the kind of failure: a server's reply may quote the message, and this one may hold the

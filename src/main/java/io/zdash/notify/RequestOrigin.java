@@ -2,7 +2,7 @@ package io.zdash.notify;
 
 import java.util.Optional;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 
 /** Where the request that caused an email came from, as the email says it: one short line each. */
 record RequestOrigin(String address, String userAgent) {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 import io.zdash.signin.RequiredFactors;
 

@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,23 +44,16 @@ public class AttemptGate {
 	}
 
 	/**
-	 * Lets one check through, or not, counting it as a failure until {@link #reset}. Call it outside
-	 * any other transaction: the first attempt of a key inserts its row, and a concurrent insert
-	 * aborts the transaction it runs in.
+	 * Lets one check through, or not, counting it as a failure until {@link #reset}. Never inside
+	 * another transaction: the count must stand even if the caller's work is rolled back, and on
+	 * PostgreSQL the first attempt's insert, racing another, would abort the caller's transaction.
+	 * Each statement commits on its own.
 	 * @return zero when the check may go ahead now, else how long to wait
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NEVER)
 	public Duration begin(Kind kind, String key) {
 		Instant now = this.clock.instant();
-		int opened = this.jdbc.sql("""
-				update attempt_gate
-				set failures = failures + 1, last_failure_at = ?,
-				    locked_until = case when failures + 1 > ? then ? else locked_until end
-				where kind = ? and gate_key = ? and (locked_until is null or locked_until <= ?)""")
-			.params(SqlTime.utc(now), Backoff.FREE_FAILURES, SqlTime.utc(now.plus(Backoff.after(Backoff.FREE_FAILURES + 1))),
-					kind.name(), key, SqlTime.utc(now))
-			.update();
-		if (opened == 1) {
+		if (open(kind, key, now)) {
 			return Duration.ZERO;
 		}
 		Duration wait = waitFor(kind, key);
@@ -67,16 +61,28 @@ public class AttemptGate {
 			return wait;
 		}
 		try {
+			// No row yet: the first failure-to-be of this key.
 			this.jdbc.sql("insert into attempt_gate (kind, gate_key, failures, last_failure_at) values (?, ?, 1, ?)")
 				.params(kind.name(), key, SqlTime.utc(now))
 				.update();
 			return Duration.ZERO;
 		}
 		catch (DuplicateKeyException raceWithAnotherAttempt) {
-			// Another attempt at this key created the row a moment ago; PostgreSQL has aborted this
-			// transaction, so refuse this one briefly rather than check it uncounted.
-			return Duration.ofSeconds(1);
+			// Another attempt created the row a moment ago (a double click): count this one through it.
+			return open(kind, key, now) ? Duration.ZERO : waitFor(kind, key);
 		}
+	}
+
+	/** The conditional UPDATE: counts the attempt, and closes the gate from the fifth failure on. */
+	private boolean open(Kind kind, String key, Instant now) {
+		return this.jdbc.sql("""
+				update attempt_gate
+				set failures = failures + 1, last_failure_at = ?,
+				    locked_until = case when failures + 1 > ? then ? else locked_until end
+				where kind = ? and gate_key = ? and (locked_until is null or locked_until <= ?)""")
+			.params(SqlTime.utc(now), Backoff.FREE_FAILURES, SqlTime.utc(now.plus(Backoff.after(Backoff.FREE_FAILURES + 1))),
+					kind.name(), key, SqlTime.utc(now))
+			.update() == 1;
 	}
 
 	/** The consecutive failures so far, the attempt being checked included. */

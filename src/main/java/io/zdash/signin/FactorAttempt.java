@@ -4,7 +4,7 @@ import java.io.Serial;
 import java.time.Instant;
 import java.util.List;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

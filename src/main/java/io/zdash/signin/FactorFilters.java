@@ -9,14 +9,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationConverter;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -94,8 +94,10 @@ final class FactorFilters {
 			.toList()));
 		filter.setMfaEnabled(true);
 		filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+		// A fresh copy: Spring's manager hangs the attempt, what was typed included, on the exception.
 		filter.setFailureHandler((request, response, failure) -> request.setAttribute(FactorRefused.ATTRIBUTE,
-				(failure instanceof FactorRefused refused) ? refused : new FactorRefused(FactorResult.REJECTED)));
+				(failure instanceof FactorRefused refused) ? new FactorRefused(refused.result(), refused.waitFor())
+						: new FactorRefused(FactorResult.REJECTED)));
 		return filter;
 	}
 
@@ -144,8 +146,12 @@ final class FactorFilters {
 				chain.doFilter(request, response);
 				return;
 			}
+			SecurityContext signedIn = SecurityContextHolder.getContext();
 			this.delegate.doFilter(request, response, chain);
 			if (request.getAttribute(FactorRefused.ATTRIBUTE) != null) {
+				// Spring's filter clears the context before its failure handler; the session is still
+				// signed in as it was (its stored context is untouched), and the page must know who.
+				SecurityContextHolder.setContext(signedIn);
 				chain.doFilter(request, response);
 			}
 		}

@@ -38,10 +38,6 @@ final class RouteRules {
 		this.routes = List.copyOf(routes);
 	}
 
-	static RouteRules none() {
-		return new RouteRules(List.of());
-	}
-
 	/** The routes of the handlers in {@code basePackage}; others (Spring Boot's own) are left to the chain. */
 	static RouteRules of(RequestMappingHandlerMapping mapping, String basePackage) {
 		List<Route> routes = new ArrayList<>();
@@ -64,6 +60,10 @@ final class RouteRules {
 			}
 			for (RequestMethod method : methods) {
 				routes.add(new Route(method.asHttpMethod(), pattern, access, name));
+			}
+			if (methods.contains(RequestMethod.GET) && !methods.contains(RequestMethod.HEAD)) {
+				// Spring MVC answers HEAD with the GET handler: the same rule must guard it.
+				routes.add(new Route(HttpMethod.HEAD, pattern, access, name));
 			}
 		}
 		return routes;

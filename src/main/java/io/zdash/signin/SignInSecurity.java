@@ -7,7 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -40,7 +39,7 @@ public class SignInSecurity {
 	static final String APPLICATION = SignInSecurity.class.getPackageName()
 		.substring(0, SignInSecurity.class.getPackageName().lastIndexOf('.'));
 
-	private final ObjectProvider<RequestMappingHandlerMapping> mapping;
+	private final RequestMappingHandlerMapping mapping;
 
 	private final List<AuthenticationProvider> providers;
 
@@ -52,8 +51,7 @@ public class SignInSecurity {
 
 	private volatile RouteRules rules;
 
-	/** Without Spring MVC (the key-rotation command runs with no web server) there are no routes. */
-	SignInSecurity(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mapping,
+	SignInSecurity(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
 			List<AuthenticationProvider> providers, SignInProperties properties, Clock clock) {
 		this.mapping = mapping;
 		this.providers = providers;
@@ -129,8 +127,7 @@ public class SignInSecurity {
 
 	RouteRules rules() {
 		if (this.rules == null) {
-			RequestMappingHandlerMapping handlers = this.mapping.getIfAvailable();
-			this.rules = (handlers != null) ? RouteRules.of(handlers, APPLICATION) : RouteRules.none();
+			this.rules = RouteRules.of(this.mapping, APPLICATION);
 		}
 		return this.rules;
 	}

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.TwoFactorIssuer;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.recovery.RecoveryCode;
 import io.zdash.recovery.RecoveryCodeSheet;
 import io.zdash.signin.Access;

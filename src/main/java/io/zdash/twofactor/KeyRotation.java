@@ -1,13 +1,11 @@
 package io.zdash.twofactor;
 
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +21,16 @@ class KeyRotation implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
-	private static final List<String> TABLES = List.of("totp_credential", "totp_enrollment");
-
 	private final SecretKeys keys;
 
 	private final SecretCipher cipher;
 
-	private final JdbcClient jdbc;
+	private final TotpCredentials credentials;
 
-	KeyRotation(SecretKeys keys, SecretCipher cipher, JdbcClient jdbc) {
+	KeyRotation(SecretKeys keys, SecretCipher cipher, TotpCredentials credentials) {
 		this.keys = keys;
 		this.cipher = cipher;
-		this.jdbc = jdbc;
+		this.credentials = credentials;
 	}
 
 	@Override
@@ -50,37 +46,20 @@ class KeyRotation implements ApplicationRunner {
 		this.keys.addPrimaryKey();
 		long primary = this.keys.primaryKeyId();
 		int total = 0;
-		for (String table : TABLES) {
+		for (TotpCredentials.Store store : TotpCredentials.Store.values()) {
 			int batch;
 			do {
 				batch = 0;
-				List<Row> rows = this.jdbc
-					.sql("select account_id, secret from " + table
-							+ " where secret_key_id <> ? order by account_id fetch first 100 rows only")
-					.param(primary)
-					.query((rs, n) -> new Row(rs.getLong("account_id"), rs.getString("secret")))
-					.list();
-				for (Row row : rows) {
-					SecretCipher.Sealed sealed = this.cipher.seal(row.accountId(), this.cipher.open(row.accountId(), row.secret()));
-					batch += this.jdbc
-						.sql("update " + table + " set secret = ?, secret_key_id = ? where account_id = ? and secret = ?")
-						.params(sealed.ciphertext(), sealed.keyId(), row.accountId(), row.secret())
-						.update();
+				for (TotpCredentials.StoredSecret stored : this.credentials.sealedWithOtherKey(store, primary, 100)) {
+					SecretCipher.Sealed sealed = this.cipher.seal(stored.accountId(),
+							this.cipher.open(stored.accountId(), stored.secret()));
+					batch += this.credentials.replaceSecret(store, stored, sealed) ? 1 : 0;
 				}
 				total += batch;
 			}
 			while (batch > 0);
 		}
 		return total;
-	}
-
-	private record Row(long accountId, String secret) {
-
-		@Override
-		public String toString() {
-			return "Row[account=" + this.accountId + "]";
-		}
-
 	}
 
 }

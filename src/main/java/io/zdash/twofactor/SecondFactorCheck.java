@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 import io.zdash.recovery.RecoveryCodes;
@@ -61,11 +61,31 @@ class SecondFactorCheck {
 
 	/** What was typed, as a code from the app when it has that shape, else as a recovery code. */
 	FactorResult either(long accountId, String typed, Origin origin) {
+		return either(accountId, typed, origin, () -> {
+		});
+	}
+
+	/**
+	 * As {@link #either(long, String, Origin)}, and when the code is accepted runs {@code andThen} in
+	 * the same transaction as using the code up: both happen, or neither.
+	 */
+	FactorResult either(long accountId, String typed, Origin origin, Runnable andThen) {
 		Optional<OneTimeCode> code = OneTimeCode.parse(typed);
-		return code.isPresent() ? appCode(accountId, code.get(), origin) : recoveryCode(accountId, typed, origin);
+		return code.isPresent() ? appCode(accountId, code.get(), origin, andThen)
+				: recoveryCode(accountId, typed, origin, andThen);
 	}
 
 	FactorResult appCode(long accountId, OneTimeCode code, Origin origin) {
+		return appCode(accountId, code, origin, () -> {
+		});
+	}
+
+	FactorResult recoveryCode(long accountId, String typed, Origin origin) {
+		return recoveryCode(accountId, typed, origin, () -> {
+		});
+	}
+
+	private FactorResult appCode(long accountId, OneTimeCode code, Origin origin, Runnable andThen) {
 		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
 		if (credential.isEmpty()) {
 			return FactorResult.NOT_ENROLLED;
@@ -81,6 +101,7 @@ class SecondFactorCheck {
 			if (step.isPresent() && this.credentials.claimStep(accountId, step.getAsLong())) {
 				this.gate.reset(GATE, key(accountId));
 				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED, origin));
+				andThen.run();
 				return FactorResult.ACCEPTED;
 			}
 			if (step.isPresent()) {
@@ -96,7 +117,7 @@ class SecondFactorCheck {
 	 * The other second factor. Shares the failure count and wait with app codes, but is not blocked
 	 * after 100 failures: it is how the owner lifts that block.
 	 */
-	FactorResult recoveryCode(long accountId, String typed, Origin origin) {
+	private FactorResult recoveryCode(long accountId, String typed, Origin origin, Runnable andThen) {
 		if (this.credentials.findCredential(accountId).isEmpty()) {
 			return FactorResult.NOT_ENROLLED;
 		}
@@ -112,6 +133,7 @@ class SecondFactorCheck {
 				this.credentials.unblock(accountId);
 				this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED,
 						"remaining=" + this.recoveryCodes.remaining(accountId), origin));
+				andThen.run();
 				return FactorResult.ACCEPTED;
 			}
 			FactorResult result = failure(accountId, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_FAILED, origin);

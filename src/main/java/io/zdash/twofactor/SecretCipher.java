@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +26,9 @@ class SecretCipher {
 	private final SecretKeys keys;
 
 	/** Opens one stored secret at start-up: a wrong key must stop the app, not every later sign-in. */
-	SecretCipher(SecretKeys keys, JdbcClient jdbc) {
+	SecretCipher(SecretKeys keys, TotpCredentials credentials) {
 		this.keys = keys;
-		jdbc.sql("select account_id, secret from totp_credential order by account_id fetch first 1 rows only")
-			.query((rs, n) -> open(rs.getLong("account_id"), rs.getString("secret")))
-			.optional();
+		credentials.anyCredentialSecret().ifPresent(stored -> open(stored.accountId(), stored.secret()));
 	}
 
 	Sealed seal(long accountId, byte[] secret) {

@@ -19,7 +19,6 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +39,7 @@ class SecretKeys {
 	private record Loaded(KeysetHandle handle, Aead aead, FileTime modified) {
 	}
 
-	SecretKeys(CryptoProperties properties, JdbcClient jdbc) {
+	SecretKeys(CryptoProperties properties, TotpCredentials credentials) {
 		this.properties = properties;
 		try {
 			AeadConfig.register();
@@ -48,10 +47,7 @@ class SecretKeys {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Tink AEAD is not available", ex);
 		}
-		long stored = jdbc.sql("select (select count(*) from totp_credential) + (select count(*) from totp_enrollment)")
-			.query(Long.class)
-			.single();
-		this.current = loadOrCreate(stored == 0);
+		this.current = loadOrCreate(credentials.countSecrets() == 0);
 	}
 
 	Aead aead() {

@@ -9,7 +9,7 @@ import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.PasswordPolicy;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.recovery.RecoveryCodes;
 import io.zdash.signin.Access;

@@ -1,6 +1,7 @@
 package io.zdash.twofactor;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.zdash.support.SqlTime;
@@ -129,6 +130,58 @@ class TotpCredentials {
 	/** After a recovery code or an administrator's unlock: app codes work again. */
 	void unblock(long accountId) {
 		this.jdbc.sql("update totp_credential set blocked_at = null where account_id = ?").param(accountId).update();
+	}
+
+	/** A sealed secret as stored, for the key check at start-up and key rotation. */
+	record StoredSecret(long accountId, String secret) {
+
+		@Override
+		public String toString() {
+			return "StoredSecret[account=" + this.accountId + "]";
+		}
+
+	}
+
+	/** The two places secrets are stored: pending enrollments and active authenticators. */
+	enum Store {
+
+		ENROLLMENT("totp_enrollment"), CREDENTIAL("totp_credential");
+
+		private final String table;
+
+		Store(String table) {
+			this.table = table;
+		}
+
+	}
+
+	long countSecrets() {
+		return this.jdbc.sql("select (select count(*) from totp_credential) + (select count(*) from totp_enrollment)")
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<StoredSecret> anyCredentialSecret() {
+		return this.jdbc.sql("select account_id, secret from totp_credential order by account_id fetch first 1 rows only")
+			.query((rs, n) -> new StoredSecret(rs.getLong("account_id"), rs.getString("secret")))
+			.optional();
+	}
+
+	/** Up to {@code limit} secrets not sealed with key {@code keyId}, in account order. */
+	List<StoredSecret> sealedWithOtherKey(Store store, long keyId, int limit) {
+		return this.jdbc
+			.sql("select account_id, secret from " + store.table + " where secret_key_id <> ? order by account_id"
+					+ " fetch first " + limit + " rows only")
+			.param(keyId)
+			.query((rs, n) -> new StoredSecret(rs.getLong("account_id"), rs.getString("secret")))
+			.list();
+	}
+
+	/** Replaces a sealed secret only if it is unchanged since it was read (a sign-in may race it). */
+	boolean replaceSecret(Store store, StoredSecret old, SecretCipher.Sealed fresh) {
+		return this.jdbc.sql("update " + store.table + " set secret = ?, secret_key_id = ? where account_id = ? and secret = ?")
+			.params(fresh.ciphertext(), fresh.keyId(), old.accountId(), old.secret())
+			.update() == 1;
 	}
 
 }

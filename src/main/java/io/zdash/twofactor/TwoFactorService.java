@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 import io.zdash.recovery.RecoveryCode;
@@ -17,9 +17,7 @@ import io.zdash.support.Base32;
 import io.zdash.support.RandomText;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enrollment and removal of an account's authenticator. Every change that touches more than one
@@ -48,12 +46,9 @@ class TwoFactorService implements SecondFactor {
 
 	private final SecondFactorCheck check;
 
-	private final TransactionTemplate transaction;
-
 	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
-			Clock clock, SecretCipher secrets, SecurityLog securityLog, SecondFactorCheck check,
-			PlatformTransactionManager transactions) {
-		this.transaction = new TransactionTemplate(transactions);
+			Clock clock, SecretCipher secrets, SecurityLog securityLog, SecondFactorCheck check) {
+
 		this.secrets = secrets;
 		this.securityLog = securityLog;
 		this.credentials = credentials;
@@ -141,15 +136,11 @@ class TwoFactorService implements SecondFactor {
 	 * password: a recovery code alone must never remove the second factor.
 	 */
 	boolean disable(long accountId, String typedCode, Origin origin) {
-		// Checked first, on its own: the attempt gate counts the attempt before anything else.
-		if (this.check.either(accountId, typedCode, origin) != FactorResult.ACCEPTED) {
-			return false;
-		}
-		this.transaction.executeWithoutResult(tx -> {
+		// The attempt is counted first, on its own; using the code up and removing 2FA are one transaction.
+		return this.check.either(accountId, typedCode, origin, () -> {
 			remove(accountId);
 			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_DISABLED, origin));
-		});
-		return true;
+		}) == FactorResult.ACCEPTED;
 	}
 
 	/** Secret, pending enrollment, recovery codes and the failure count; in the caller's transaction. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.zdash.account.AccountSessions;
 import io.zdash.account.PasswordStepSuccess;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.signin.Factors;
 import io.zdash.signin.SignInSecurity;
 

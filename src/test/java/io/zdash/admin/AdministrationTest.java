@@ -42,6 +42,16 @@ class AdministrationTest extends JourneyTest {
 	}
 
 	@Test
+	void whenOrdinaryAccountAsksWithHeadThenAdministrationIsForbiddenToo() throws Exception {
+		// Spring MVC answers HEAD with the GET handler; the rule must guard it the same way.
+		MockHttpSession user = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		for (String page : new String[] { "/admin", "/admin/events", "/admin/events?account=" + adminEmail }) {
+			assertThat(this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(page)
+				.session(user)).andReturn().getResponse().getStatus()).as("HEAD " + page).isEqualTo(403);
+		}
+	}
+
+	@Test
 	void whenUserLostTheirPhoneThenAdminResetsTwoFactorAndTheUserSignsInWithThePasswordAlone() throws Exception {
 		String email = WebJourney.uniqueEmail();
 		MockHttpSession userSession = this.journey.signUpAndSignIn(email);

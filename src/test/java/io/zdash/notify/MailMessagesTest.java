@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

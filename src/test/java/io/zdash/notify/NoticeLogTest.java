@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import io.zdash.WebJourney;
 import io.zdash.account.AccountService;
-import io.zdash.audit.Origin;
+import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvent.Type;
 import org.junit.jupiter.api.AfterEach;

@@ -77,7 +77,7 @@ class SecretsAtRestTest extends JourneyTest {
 	void whenKeyFileMissingWhileSecretsAreStoredThenStartUpFailsClearly(@TempDir Path dir) throws Exception {
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(WebJourney.uniqueEmail()));
 		CryptoProperties missing = new CryptoProperties(null, dir.resolve("gone.json"));
-		assertThatIllegalStateException().isThrownBy(() -> new SecretKeys(missing, this.jdbc))
+		assertThatIllegalStateException().isThrownBy(() -> new SecretKeys(missing, new TotpCredentials(this.jdbc)))
 			.withMessageContaining("is missing")
 			.withMessageContaining("gone.json");
 	}
@@ -85,15 +85,15 @@ class SecretsAtRestTest extends JourneyTest {
 	@Test
 	void whenKeyIsWrongThenStartUpFailsClearly(@TempDir Path dir) throws Exception {
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(WebJourney.uniqueEmail()));
-		SecretKeys otherKey = new SecretKeys(new CryptoProperties(null, dir.resolve("other.json")), emptyDatabase());
-		assertThatIllegalStateException().isThrownBy(() -> new SecretCipher(otherKey, this.jdbc))
+		SecretKeys otherKey = new SecretKeys(new CryptoProperties(null, dir.resolve("other.json")), new TotpCredentials(emptyDatabase()));
+		assertThatIllegalStateException().isThrownBy(() -> new SecretCipher(otherKey, new TotpCredentials(this.jdbc)))
 			.withMessageContaining("cannot be decrypted");
 	}
 
 	@Test
 	void whenFirstStartThenKeyFileIsCreatedReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("keys/keyset.json");
-		new SecretKeys(new CryptoProperties(null, file), emptyDatabase());
+		new SecretKeys(new CryptoProperties(null, file), new TotpCredentials(emptyDatabase()));
 		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(Files.readString(file)).contains("AesGcmKey");
 	}

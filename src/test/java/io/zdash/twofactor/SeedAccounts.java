@@ -34,7 +34,8 @@ public final class SeedAccounts {
 		SecretCipher cipher;
 		try (SingleConnectionDataSource keys = new SingleConnectionDataSource(url, "sa", "", true)) {
 			JdbcClient jdbc = JdbcClient.create(keys);
-			cipher = new SecretCipher(new SecretKeys(new CryptoProperties(null, Path.of(args[1])), jdbc), jdbc);
+			TotpCredentials stored = new TotpCredentials(jdbc);
+			cipher = new SecretCipher(new SecretKeys(new CryptoProperties(null, Path.of(args[1])), stored), stored);
 		}
 		SecureRandom random = new SecureRandom();
 		String hash = "{argon2id-m19456-t2-p1}" + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode("not used");

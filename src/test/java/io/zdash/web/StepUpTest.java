@@ -55,6 +55,25 @@ class StepUpTest extends JourneyTest {
 	}
 
 	@Test
+	void whenAWrongCodeIsEnteredAtTheRecheckThenTheCodeIsAskedForAgainWithTheReason() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signInWithCode(this.email, enrolled.secret());
+		this.clock.advance(Duration.ofMinutes(11));
+		MvcResult wrong = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("code", this.journey.wrongCode(enrolled.secret()))).andReturn();
+		assertThat(wrong.getResponse().getStatus()).isEqualTo(200);
+		org.jsoup.nodes.Document page = Jsoup.parse(wrong.getResponse().getContentAsString());
+		assertThat(page.getElementById("code")).as("the code field, not the password's").isNotNull();
+		assertThat(page.getElementById("password")).isNull();
+		assertThat(page.select(".error").text()).contains("not right");
+		// Still signed in as before the wrong code: the navigation is there, and the right code works.
+		assertThat(page.select("a[href='/security']")).isNotEmpty();
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+			.param("continue", "/").param("code", this.journey.currentCode(enrolled.secret()))).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
 	void whenTokenRotatedThenTheOldOneIsGoneAndAStaleCheckAsksFirst() throws Exception {
 		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
 		String id = createInstance(session);

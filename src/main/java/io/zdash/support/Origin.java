@@ -1,4 +1,4 @@
-package io.zdash.audit;
+package io.zdash.support;
 
 import java.io.Serial;
 import java.io.Serializable;
