@@ -73,6 +73,17 @@ public class AttemptGate {
 		}
 	}
 
+	/**
+	 * Counts an attempt that is checked although the gate is closed (a recovery code during a pause):
+	 * it still adds to the consecutive failures until a right answer resets them.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
+	public void countDuringPause(Kind kind, String key) {
+		this.jdbc.sql("update attempt_gate set failures = failures + 1, last_failure_at = ? where kind = ? and gate_key = ?")
+			.params(SqlTime.utc(this.clock.instant()), kind.name(), key)
+			.update();
+	}
+
 	/** The conditional UPDATE: counts the attempt, and closes the gate from the fifth failure on. */
 	private boolean open(Kind kind, String key, Instant now) {
 		return this.jdbc.sql("""

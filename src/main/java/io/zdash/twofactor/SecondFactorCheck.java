@@ -114,8 +114,11 @@ class SecondFactorCheck {
 	}
 
 	/**
-	 * The other second factor. Shares the failure count and wait with app codes, but is not blocked
-	 * after 100 failures: it is how the owner lifts that block.
+	 * The other second factor. Shares the failure count with app codes, but is not blocked after 100
+	 * failures (it is how the owner lifts that block), and is checked during a pause — counted all
+	 * the same — while the failures are below that ceiling: someone who knows the password must not
+	 * keep the owner from the recovery path by pausing the codes. An 80-bit code is not guessed in
+	 * 100 tries; the per-address limit slows the tries down.
 	 */
 	private FactorResult recoveryCode(long accountId, String typed, Origin origin, Runnable andThen) {
 		if (this.credentials.findCredential(accountId).isEmpty()) {
@@ -124,8 +127,12 @@ class SecondFactorCheck {
 		if (!RecoveryCodes.isWellFormed(typed)) {
 			return FactorResult.MALFORMED;
 		}
-		if (!begin(accountId, origin)) {
-			return FactorResult.THROTTLED;
+		if (!this.gate.begin(GATE, key(accountId)).isZero()) {
+			if (this.gate.failures(GATE, key(accountId)) >= this.properties.maxFailures()) {
+				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_THROTTLED, origin));
+				return FactorResult.THROTTLED;
+			}
+			this.gate.countDuringPause(GATE, key(accountId));
 		}
 		return this.transaction.execute(tx -> {
 			if (this.recoveryCodes.consume(accountId, typed)) {

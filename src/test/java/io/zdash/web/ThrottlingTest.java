@@ -101,6 +101,28 @@ class ThrottlingTest extends JourneyTest {
 		this.journey.signInWithCode(this.email, enrolled.secret());
 	}
 
+	@Test
+	void whenCodesArePausedThenAValidRecoveryCodeStillSignsInAndAWrongOneIsCounted() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		String wrong = this.journey.wrongCode(enrolled.secret());
+		for (int i = 0; i < 5; i++) {
+			this.journey.submitCode(session, wrong);
+		}
+		// Paused now: someone who knows the password cannot keep the owner from the recovery path.
+		MockHttpSession guesser = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitRecoveryCode(guesser, "AAAA-BBBB-CCCC-DDDD").getResponse().getStatus())
+			.as("a wrong recovery code during the pause").isEqualTo(429);
+		assertThat(codeFailures()).as("counted, and the pause grows").isEqualTo(6);
+		MockHttpSession owner = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitCode(owner, this.journey.currentCode(enrolled.secret())).getResponse().getStatus())
+			.as("an app code is not even checked during the pause").isEqualTo(429);
+		MockHttpSession again = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitRecoveryCode(again, enrolled.recoveryCodes().get(0)).getResponse()
+			.getRedirectedUrl()).endsWith("/");
+		assertThat(codeFailures()).isZero();
+	}
+
 	private MvcResult password(String email, String password, String address) throws Exception {
 		return this.mvc.perform(post("/login").with(csrf()).with(request -> {
 			request.setRemoteAddr(address);
