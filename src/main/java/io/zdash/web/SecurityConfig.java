@@ -1,6 +1,9 @@
 package io.zdash.web;
 
 import java.time.Clock;
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
 
 import io.zdash.account.AccountSessions;
 import io.zdash.account.PasswordStepSuccess;
@@ -57,6 +60,16 @@ class SecurityConfig {
 	FilterRegistrationBean<SessionValidityFilter> sessionValidityFilterRegistration(SessionValidityFilter filter) {
 		FilterRegistrationBean<SessionValidityFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** First of all, on every dispatch (the error page's too): a request whose parameters cannot be read. */
+	@Bean
+	FilterRegistrationBean<UnreadableRequestFilter> unreadableRequestFilter() {
+		FilterRegistrationBean<UnreadableRequestFilter> registration = new FilterRegistrationBean<>(
+				new UnreadableRequestFilter());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 20);
+		registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
 		return registration;
 	}
 
