@@ -28,8 +28,9 @@ public @interface Access {
 		/** The second sign-in step: the password factor, entered within the half-sign-in timeout. */
 		SECOND_STEP,
 		/**
-		 * Setting up an authenticator: the password factor is enough to see the page (someone who must
-		 * enroll has nothing else yet), a POST needs it entered within the step-up window.
+		 * Setting up an authenticator: the password entered within the step-up window, the page that
+		 * creates the key included; the password alone is enough (someone who must enroll has nothing
+		 * else yet).
 		 */
 		ENROLLMENT,
 		/** A complete sign-in: every factor the account needs. */

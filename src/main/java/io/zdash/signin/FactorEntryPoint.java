@@ -18,8 +18,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where a browser goes when a factor is missing or too old. Without it yet: its sign-in step (or,
- * when 2FA is required and not set up, the setup page). A half sign-in past its timeout: signed out,
- * back to the password. With it, but entered too long ago for a sensitive action: the re-check
+ * when 2FA is required and not set up, the setup page). A sign-in not yet complete whose password is
+ * too old (a half sign-in past its timeout, or one that must enroll first): signed out, back to the
+ * password. With it, but entered too long ago for a sensitive action: the re-check
  * page, which then sends the person back to the page the action came from.
  */
 final class FactorEntryPoint implements AuthenticationEntryPoint {
@@ -42,7 +43,8 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 			response.sendRedirect(request.getContextPath() + SignInRoutes.TWO_FACTOR_SETUP);
 			return;
 		}
-		if (Factors.awaitsSecondFactor(current) && expired(request)) {
+		if (!Factors.isComplete(current) && expired(request)) {
+			// A half sign-in, or one that must enroll first, whose password is too old: start again.
 			new SecurityContextLogoutHandler().logout(request, response, current);
 			response.sendRedirect(request.getContextPath() + SignInRoutes.PASSWORD_STEP + "?expired");
 			return;

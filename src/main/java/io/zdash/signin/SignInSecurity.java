@@ -85,8 +85,7 @@ public class SignInSecurity {
 			switch (route.access().value()) {
 				case PUBLIC -> matched.permitAll();
 				case SECOND_STEP -> matched.access(this.halfSignIn::authorize);
-				case ENROLLMENT -> matched.access(route.changes() ? this.recentPassword::authorize
-						: AuthorityAuthorizationManager.hasAuthority(Factors.PASSWORD));
+				case ENROLLMENT -> matched.access(this.recentPassword::authorize);
 				case SIGNED_IN -> matched.authenticated();
 				case STEP_UP -> matched.access(this.stepUp::authorize);
 				case ADMIN -> {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
@@ -69,28 +70,29 @@ class EnrollmentController {
 	}
 
 	@GetMapping(SignInRoutes.TWO_FACTOR_SETUP)
-	String setup(@AuthenticationPrincipal AccountUser user, Model model, Locale locale) {
+	String setup(@AuthenticationPrincipal AccountUser user, HttpSession session, Model model, Locale locale) {
 		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
-		return setupPage(user, model, locale);
+		return setupPage(user, EnrollmentBinding.of(session), model, locale);
 	}
 
 	@PostMapping(SignInRoutes.TWO_FACTOR_SETUP)
-	String verify(@ModelAttribute CodeForm form, @AuthenticationPrincipal AccountUser user, Model model,
-			RedirectAttributes redirect, Locale locale) {
+	String verify(@ModelAttribute CodeForm form, @AuthenticationPrincipal AccountUser user, HttpSession session,
+			Model model, RedirectAttributes redirect, Locale locale) {
 		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
-		if (!this.twoFactor.hasLiveEnrollment(user.accountId())) {
+		EnrollmentBinding binding = EnrollmentBinding.of(session);
+		if (!this.twoFactor.hasLiveEnrollment(user.accountId(), binding)) {
 			redirect.addFlashAttribute("error", "setup.error.expired");
 			return "redirect:" + SignInRoutes.TWO_FACTOR_SETUP;
 		}
 		Optional<OneTimeCode> parsed = OneTimeCode.parse(form.code());
-		Optional<List<RecoveryCode>> codes = parsed.flatMap(c -> this.twoFactor.verifyEnrollment(user.accountId(), c));
+		Optional<List<RecoveryCode>> codes = parsed.flatMap(c -> this.twoFactor.verifyEnrollment(user.accountId(), binding, c));
 		if (codes.isEmpty()) {
 			model.addAttribute("error", parsed.isPresent() ? "setup.error.wrong" : "totp.error.format");
-			return setupPage(user, model, locale);
+			return setupPage(user, binding, model, locale);
 		}
 		return codesPage(user, codes.get(), model, locale);
 	}
@@ -104,13 +106,14 @@ class EnrollmentController {
 		}
 		if (!"true".equals(form.saved())) {
 			// The codes were shown once and are not kept in clear: show a fresh set to save.
-			Optional<List<RecoveryCode>> codes = this.twoFactor.reissuePendingCodes(user.accountId());
+			Optional<List<RecoveryCode>> codes = this.twoFactor.reissuePendingCodes(user.accountId(),
+					EnrollmentBinding.of(request.getSession()));
 			if (codes.isPresent()) {
 				model.addAttribute("error", "setup.error.notSaved");
 				return codesPage(user, codes.get(), model, locale);
 			}
 		}
-		else if (this.twoFactor.confirmEnrollment(user.accountId(), origin)) {
+		else if (this.twoFactor.confirmEnrollment(user.accountId(), EnrollmentBinding.of(request.getSession()), origin)) {
 			this.sessionFactors.enrolled(request, response);
 			this.accountSessions.signOutOtherSessions(request, response);
 			redirect.addFlashAttribute("notice", "security.notice.enabled");
@@ -120,8 +123,8 @@ class EnrollmentController {
 		return "redirect:" + SignInRoutes.TWO_FACTOR_SETUP;
 	}
 
-	private String setupPage(AccountUser user, Model model, Locale locale) {
-		String secret = this.twoFactor.pendingSecret(user.accountId());
+	private String setupPage(AccountUser user, EnrollmentBinding session, Model model, Locale locale) {
+		String secret = this.twoFactor.pendingSecret(user.accountId(), session);
 		OtpAuthUri uri = new OtpAuthUri(this.issuer.name(), user.getUsername(), secret);
 		model.addAttribute("qrSvg", QrCodeSvg.render(uri.value(), this.messages.getMessage("setup.qr.label", null, locale)));
 		model.addAttribute("groupedSecret", String.join(" ", secret.split("(?<=\\G.{4})")));

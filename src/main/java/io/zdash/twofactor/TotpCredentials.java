@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TotpCredentials {
 
-	record Enrollment(long accountId, String secret, Instant expiresAt, Long verifiedStep) {
+	record Enrollment(long accountId, String secret, Instant expiresAt, Long verifiedStep, String sessionBinding) {
 
 		@Override
 		public String toString() {
@@ -45,16 +45,20 @@ class TotpCredentials {
 		return this.jdbc.sql("select * from totp_enrollment where account_id = ?")
 			.param(accountId)
 			.query((rs, n) -> new Enrollment(rs.getLong("account_id"), rs.getString("secret"),
-					SqlTime.instant(rs, "expires_at"), (Long) rs.getObject("verified_step", Long.class)))
+					SqlTime.instant(rs, "expires_at"), (Long) rs.getObject("verified_step", Long.class),
+					rs.getString("session_binding")))
 			.optional();
 	}
 
-	void replaceEnrollment(long accountId, SecretCipher.Sealed secret, Instant now, Instant expiresAt) {
+	/** The account's one pending key, bound to one session: any earlier one (of any session) is gone. */
+	void replaceEnrollment(long accountId, SecretCipher.Sealed secret, String sessionBinding, Instant now,
+			Instant expiresAt) {
 		deleteEnrollment(accountId);
 		this.jdbc.sql("""
-				insert into totp_enrollment (account_id, secret, secret_key_id, created_at, expires_at)
-				values (?, ?, ?, ?, ?)""")
-			.params(accountId, secret.ciphertext(), secret.keyId(), SqlTime.utc(now), SqlTime.utc(expiresAt))
+				insert into totp_enrollment (account_id, secret, secret_key_id, created_at, expires_at, session_binding)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(accountId, secret.ciphertext(), secret.keyId(), SqlTime.utc(now), SqlTime.utc(expiresAt),
+					sessionBinding)
 			.update();
 	}
 

@@ -68,16 +68,18 @@ class TwoFactorService implements SecondFactor {
 		return this.credentials.findCredential(accountId).map(TotpCredentials.Credential::enabledAt);
 	}
 
-	/** The Base32 key being set up: the unexpired pending one, or a fresh one. */
+	/**
+	 * The Base32 key this session is setting up: its unexpired pending one, or a fresh one — which
+	 * replaces a key pending in any other session of the account.
+	 */
 	@Transactional
-	String pendingSecret(long accountId) {
+	String pendingSecret(long accountId, EnrollmentBinding session) {
 		Instant now = this.clock.instant();
-		byte[] secret = this.credentials.findEnrollment(accountId)
-			.filter(enrollment -> enrollment.expiresAt().isAfter(now))
+		byte[] secret = liveEnrollment(accountId, session)
 			.map(enrollment -> this.secrets.open(accountId, enrollment.secret()))
 			.orElseGet(() -> {
 				byte[] fresh = RandomText.bytes(SECRET_BYTES);
-				this.credentials.replaceEnrollment(accountId, this.secrets.seal(accountId, fresh), now,
+				this.credentials.replaceEnrollment(accountId, this.secrets.seal(accountId, fresh), session.hash(), now,
 						now.plus(this.properties.enrollmentLifetime()));
 				return fresh;
 			});
@@ -89,8 +91,8 @@ class TwoFactorService implements SecondFactor {
 	 * not on until {@link #confirmEnrollment}.
 	 */
 	@Transactional
-	Optional<List<RecoveryCode>> verifyEnrollment(long accountId, OneTimeCode code) {
-		Optional<TotpCredentials.Enrollment> enrollment = liveEnrollment(accountId);
+	Optional<List<RecoveryCode>> verifyEnrollment(long accountId, EnrollmentBinding session, OneTimeCode code) {
+		Optional<TotpCredentials.Enrollment> enrollment = liveEnrollment(accountId, session);
 		if (enrollment.isEmpty()) {
 			return Optional.empty();
 		}
@@ -104,15 +106,15 @@ class TwoFactorService implements SecondFactor {
 
 	/** A fresh set of pending recovery codes for a verified enrollment whose codes were not saved. */
 	@Transactional
-	Optional<List<RecoveryCode>> reissuePendingCodes(long accountId) {
-		return liveEnrollment(accountId).filter(e -> e.verifiedStep() != null)
+	Optional<List<RecoveryCode>> reissuePendingCodes(long accountId, EnrollmentBinding session) {
+		return liveEnrollment(accountId, session).filter(e -> e.verifiedStep() != null)
 			.map(e -> this.recoveryCodes.createPending(accountId));
 	}
 
 	/** Turns 2FA on after the person confirmed saving the codes. */
 	@Transactional
-	boolean confirmEnrollment(long accountId, Origin origin) {
-		Optional<TotpCredentials.Enrollment> enrollment = liveEnrollment(accountId)
+	boolean confirmEnrollment(long accountId, EnrollmentBinding session, Origin origin) {
+		Optional<TotpCredentials.Enrollment> enrollment = liveEnrollment(accountId, session)
 			.filter(e -> e.verifiedStep() != null);
 		if (enrollment.isEmpty() || isEnrolled(accountId)) {
 			return false;
@@ -127,8 +129,8 @@ class TwoFactorService implements SecondFactor {
 		return true;
 	}
 
-	boolean hasLiveEnrollment(long accountId) {
-		return liveEnrollment(accountId).isPresent();
+	boolean hasLiveEnrollment(long accountId, EnrollmentBinding session) {
+		return liveEnrollment(accountId, session).isPresent();
 	}
 
 	/**
@@ -151,9 +153,11 @@ class TwoFactorService implements SecondFactor {
 		this.check.clear(accountId);
 	}
 
-	private Optional<TotpCredentials.Enrollment> liveEnrollment(long accountId) {
+	/** The account's pending key if it is unexpired and this session's. */
+	private Optional<TotpCredentials.Enrollment> liveEnrollment(long accountId, EnrollmentBinding session) {
 		Instant now = this.clock.instant();
-		return this.credentials.findEnrollment(accountId).filter(e -> e.expiresAt().isAfter(now));
+		return this.credentials.findEnrollment(accountId)
+			.filter(e -> e.expiresAt().isAfter(now) && session.matches(e.sessionBinding()));
 	}
 
 }
