@@ -30,8 +30,8 @@ class AccountRepository {
 	/** @throws org.springframework.dao.DuplicateKeyException when the email is taken */
 	long insert(String email, String passwordHash, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into account (email, password_hash, created_at) values (?, ?, ?)")
-			.params(email, passwordHash, SqlTime.utc(now))
+		this.jdbc.sql("insert into account (email, email_skeleton, password_hash, created_at) values (?, ?, ?, ?)")
+			.params(email, EmailAddress.skeleton(email), passwordHash, SqlTime.utc(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -77,8 +77,12 @@ class AccountRepository {
 		return emails;
 	}
 
+	/** Whether an account has this address, or one that looks the same (see {@link EmailAddress#skeleton}). */
 	boolean emailExists(String email) {
-		return this.jdbc.sql("select count(*) from account where email = ?").param(email).query(Long.class).single() > 0;
+		return this.jdbc.sql("select count(*) from account where email = ? or email_skeleton = ?")
+			.params(email, EmailAddress.skeleton(email))
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** @return the new epoch */
@@ -94,7 +98,9 @@ class AccountRepository {
 
 	/** @throws org.springframework.dao.DuplicateKeyException when another account has the email */
 	void updateEmail(long id, String email) {
-		this.jdbc.sql("update account set email = ? where id = ?").params(email, id).update();
+		this.jdbc.sql("update account set email = ?, email_skeleton = ? where id = ?")
+			.params(email, EmailAddress.skeleton(email), id)
+			.update();
 	}
 
 	void updatePasswordHash(long id, String passwordHash) {

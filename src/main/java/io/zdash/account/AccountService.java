@@ -43,10 +43,11 @@ public class AccountService {
 
 	/** @return the problem with the form, or empty when the account exists now (new or not) */
 	Optional<SignupProblem> register(String typedEmail, String password) {
-		Optional<String> email = EmailAddress.normalise(typedEmail);
-		if (email.isEmpty()) {
-			return Optional.of(new SignupProblem("email", "email.invalid"));
+		Optional<String> refused = EmailAddress.problemWith(typedEmail);
+		if (refused.isPresent()) {
+			return Optional.of(new SignupProblem("email", refused.get()));
 		}
+		Optional<String> email = EmailAddress.normalise(typedEmail);
 		Optional<PasswordProblem> weak = this.policy.check(password, email.get());
 		if (weak.isPresent()) {
 			return Optional.of(new SignupProblem("password", weak.get().messageKey()));

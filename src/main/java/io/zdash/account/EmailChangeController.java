@@ -46,7 +46,7 @@ class EmailChangeController {
 			RedirectAttributes redirect) {
 		Optional<String> email = EmailAddress.normalise(form.newEmail());
 		if (email.isEmpty()) {
-			redirect.addFlashAttribute("emailError", "email.invalid");
+			redirect.addFlashAttribute("emailError", EmailAddress.problemWith(form.newEmail()).orElse("email.invalid"));
 		}
 		else if (!this.changes.request(user.accountId(), email.get(), origin)) {
 			redirect.addFlashAttribute("emailError", "email.change.same");

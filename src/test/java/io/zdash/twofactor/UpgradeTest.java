@@ -60,6 +60,9 @@ class UpgradeTest {
 			JdbcClient jdbc = current.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("select failures from attempt_gate where kind = 'PASSWORD' and gate_key = ?")
 				.param(Sha256.hex(PAUSED)).query(Integer.class).single()).isEqualTo(7);
+			// Accounts written before look-alike checks get their skeleton from the migration.
+			assertThat(jdbc.sql("select email_skeleton from account where email = ?").param(OWNER).query(String.class)
+				.single()).isNotBlank();
 			@SuppressWarnings("unchecked")
 			FindByIndexNameSessionRepository<Session> sessions = current.getBean(FindByIndexNameSessionRepository.class);
 			assertThat(sessions.findById(sessionId).<String>getAttribute("left-by")).isEqualTo("previous release");
