@@ -7,9 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.signin.ToSavedPage;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 
-	private final SavedRequestAwareAuthenticationSuccessHandler toSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+	private final ToSavedPage toSavedPage = new ToSavedPage();
 
 	private final Clock clock;
 
@@ -32,7 +34,7 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		AccountSessions.describe(request, this.clock.instant());
-		this.toSavedRequest.onAuthenticationSuccess(request, response, authentication);
+		this.toSavedPage.onAuthenticationSuccess(request, response, authentication);
 	}
 
 }

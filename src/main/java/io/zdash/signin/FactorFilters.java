@@ -19,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -55,12 +54,12 @@ final class FactorFilters {
 			return new FactorAttempt(current.getPrincipal(), kind, request.getParameter("code"), Origin.of(request));
 		};
 		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.CODE_STEP, SignInRoutes.RECOVERY_STEP);
-		SavedRequestAwareAuthenticationSuccessHandler toSavedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+		ToSavedPage toSavedPage = new ToSavedPage();
 		filter.setSuccessHandler(new Finished((request, response, authentication) -> {
 			if (SignInRoutes.RECOVERY_STEP.equals(PATHS.getPathWithinApplication(request))) {
 				request.getSession().setAttribute(SessionFactors.USED_RECOVERY_CODE, Boolean.TRUE);
 			}
-			toSavedRequest.onAuthenticationSuccess(request, response, authentication);
+			toSavedPage.onAuthenticationSuccess(request, response, authentication);
 		}));
 		return new RefusalsToController(filter);
 	}

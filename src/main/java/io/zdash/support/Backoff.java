@@ -1,6 +1,7 @@
 package io.zdash.support;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +30,15 @@ public final class Backoff {
 		return (delay.compareTo(MAX) > 0) ? MAX : delay;
 	}
 
+	/**
+	 * What the "too many attempts" page says of a wait, agreeing with its {@code Retry-After}: whole
+	 * seconds under a minute ({@code seconds}), else whole minutes ({@code minutes}).
+	 */
+	public static Map<String, Object> onPage(Duration wait) {
+		long seconds = retryAfterSeconds(wait);
+		return (seconds < 60) ? Map.of("seconds", seconds, "minutes", minutes(wait)) : Map.of("minutes", minutes(wait));
+	}
+
 	/** Whole minutes to tell a person, rounded up and at least one. */
 	public static long minutes(Duration wait) {
 		return Math.max(1, (wait.toMillis() + 59_999) / 60_000);
@@ -37,7 +47,11 @@ public final class Backoff {
 	/** The HTTP side of a refusal: 429 and Retry-After in whole seconds, at least one. */
 	public static void tooManyRequests(HttpServletResponse response, Duration wait) {
 		response.setStatus(429);
-		response.setHeader("Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+		response.setHeader("Retry-After", Long.toString(retryAfterSeconds(wait)));
+	}
+
+	private static long retryAfterSeconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 }

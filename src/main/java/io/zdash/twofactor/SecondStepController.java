@@ -69,7 +69,7 @@ class SecondStepController {
 				// Back to the password step, after the wait: the count is the account's, not the session's.
 				new SecurityContextLogoutHandler().logout(request, response, authentication);
 				Backoff.tooManyRequests(response, refused.waitFor());
-				model.addAttribute("minutes", Backoff.minutes(refused.waitFor()));
+				model.addAllAttributes(Backoff.onPage(refused.waitFor()));
 				return "throttled";
 			}
 			case BLOCKED -> {

@@ -47,7 +47,7 @@ class StepUpController {
 		switch (refused.result()) {
 			case THROTTLED, START_OVER -> {
 				Backoff.tooManyRequests(response, refused.waitFor());
-				model.addAttribute("minutes", Backoff.minutes(refused.waitFor()));
+				model.addAllAttributes(Backoff.onPage(refused.waitFor()));
 				return "throttled";
 			}
 			case BLOCKED -> model.addAttribute("error", "totp.error.blocked");

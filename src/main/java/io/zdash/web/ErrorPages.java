@@ -33,12 +33,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Access(Access.Level.PUBLIC)
 class ErrorPages {
 
-	static final String WAIT_ATTRIBUTE = "ZDASH_WAIT_MINUTES";
+	static final String WAIT_ATTRIBUTE = "ZDASH_WAIT";
 
 	static void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, Duration wait)
 			throws ServletException, IOException {
 		Backoff.tooManyRequests(response, wait);
-		request.setAttribute(WAIT_ATTRIBUTE, Backoff.minutes(wait));
+		request.setAttribute(WAIT_ATTRIBUTE, wait);
 		request.getRequestDispatcher("/throttled").forward(request, response);
 	}
 
@@ -51,8 +51,8 @@ class ErrorPages {
 
 	@RequestMapping("/throttled")
 	String throttled(HttpServletRequest request, Model model) {
-		Object minutes = request.getAttribute(WAIT_ATTRIBUTE);
-		model.addAttribute("minutes", (minutes != null) ? minutes : 1L);
+		Object wait = request.getAttribute(WAIT_ATTRIBUTE);
+		model.addAllAttributes(Backoff.onPage((wait instanceof Duration duration) ? duration : Duration.ofMinutes(1)));
 		return "throttled";
 	}
 

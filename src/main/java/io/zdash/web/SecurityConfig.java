@@ -73,6 +73,13 @@ class SecurityConfig {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<ErrorPathGuard> errorPathGuard() {
+		FilterRegistrationBean<ErrorPathGuard> registration = new FilterRegistrationBean<>(new ErrorPathGuard());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 15);
+		return registration;
+	}
+
 	/** Before Spring Session's filter, which reads the session from the database. */
 	@Bean
 	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {

@@ -140,7 +140,7 @@ class TwoFactorSignInTest extends JourneyTest {
 		assertThat(fifth.getResponse().getStatus()).isEqualTo(429);
 		assertThat(fifth.getResponse().getHeader("Retry-After")).isEqualTo("30");
 		assertThat(Jsoup.parse(fifth.getResponse().getContentAsString()).getElementById("throttled-message").text())
-			.isEqualTo("Too many attempts. Try again in 1 minute.");
+			.isEqualTo("Too many attempts. Try again in 30 seconds.");
 		this.mvc.perform(get("/login/totp").session(session)).andExpect(status().is3xxRedirection())
 			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
 	}

@@ -99,6 +99,13 @@ class SecurityRulesTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTheErrorPathIsAskedForDirectlyThenItIsNotFoundRatherThanAFailure() throws Exception {
+		this.mvc.perform(get("/error")).andExpect(status().isNotFound());
+		MockHttpSession session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.mvc.perform(get("/error").session(session).accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void whenUnknownPageThenFriendly404() throws Exception {
 		MockHttpSession session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
 		this.mvc.perform(get("/no/such/page").session(session)).andExpect(status().isNotFound());
