@@ -80,6 +80,22 @@ class InvalidRequestLogTest {
 		assertThat(output.getAll()).doesNotContain(LIVE_SESSION).doesNotContain("does not conform");
 	}
 
+	@Test
+	void whenTomcatRefusesAPathItselfThenItsPageCarriesOurHeaders() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write("GET /api/instances%2f HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(answer).startsWith("HTTP/1.1 400")
+				.contains("Content-Security-Policy: " + SecurityConfig.CONTENT_SECURITY_POLICY)
+				.contains("X-Content-Type-Options: nosniff")
+				.contains("X-Frame-Options: DENY")
+				.doesNotContain("Apache Tomcat");
+		}
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.client.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
