@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,7 +50,7 @@ class UpgradeTest {
 	void whenTheSchemaIsUpgradedThenSessionsCountersAndCredentialsSurviveAndTheOwnerSignsIn() throws Exception {
 		String[] database = database();
 		byte[] secret = RandomText.bytes(TwoFactorService.SECRET_BYTES);
-		String sessionId;
+		String sessionId; // as the previous release's cookie carried it
 		try (ConfigurableApplicationContext previous = application(database, "--server.port=0",
 				"--spring.flyway.target=" + PREVIOUS_SCHEMA)) {
 			sessionId = writeAsThePreviousReleaseDid(previous, secret);
@@ -65,7 +66,10 @@ class UpgradeTest {
 				.single()).isNotBlank();
 			@SuppressWarnings("unchecked")
 			FindByIndexNameSessionRepository<Session> sessions = current.getBean(FindByIndexNameSessionRepository.class);
-			assertThat(sessions.findById(sessionId).<String>getAttribute("left-by")).isEqualTo("previous release");
+			// The session's cookie still finds it: the id is now the hash of what the cookie carries.
+			assertThat(jdbc.sql("select count(*) from SPRING_SESSION where SESSION_ID = ?").param(sessionId)
+				.query(Long.class).single()).isZero();
+			assertThat(sessions.findById(Sha256.hex(sessionId)).<String>getAttribute("left-by")).isEqualTo("previous release");
 
 			HttpJourney person = new HttpJourney(((WebServerApplicationContext) current).getWebServer().getPort());
 			// The wait in force before the upgrade is in force after it, right password or not.
@@ -107,12 +111,19 @@ class UpgradeTest {
 		jdbc.sql("insert into password_throttle (email_key, failures, locked_until, last_failure_at) values (?, 7, ?, ?)")
 			.params(Sha256.hex(PAUSED), SqlTime.utc(now.plus(Duration.ofMinutes(20))), SqlTime.utc(now))
 			.update();
-		@SuppressWarnings("unchecked")
-		FindByIndexNameSessionRepository<Session> sessions = previous.getBean(FindByIndexNameSessionRepository.class);
-		Session session = sessions.createSession();
-		session.setAttribute("left-by", "previous release");
-		sessions.save(session);
-		return session.getId();
+		// A session as the previous release stored it: the id was the cookie's value itself.
+		String cookieValue = UUID.randomUUID().toString();
+		String primaryId = UUID.randomUUID().toString();
+		long nowMillis = now.toEpochMilli();
+		jdbc.sql("""
+				insert into SPRING_SESSION (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME, MAX_INACTIVE_INTERVAL,
+				    EXPIRY_TIME) values (?, ?, ?, ?, 1800, ?)""")
+			.params(primaryId, cookieValue, nowMillis, nowMillis, nowMillis + 1_800_000)
+			.update();
+		jdbc.sql("insert into SPRING_SESSION_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) values (?, ?, ?)")
+			.params(primaryId, "left-by", new SerializingConverter().convert("previous release"))
+			.update();
+		return cookieValue;
 	}
 
 	private static ConfigurableApplicationContext application(String[] database, String... more) {
