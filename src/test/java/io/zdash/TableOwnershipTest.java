@@ -27,6 +27,7 @@ class TableOwnershipTest {
 			Map.entry("known_device", "account/KnownDevices.java"),
 			Map.entry("email_change", "account/EmailChangeRepository.java"),
 			Map.entry("attempt_gate", "signin/AttemptGate.java"),
+			Map.entry("device_cookie", "account/DeviceCookies.java"),
 			Map.entry("totp_enrollment", "twofactor/TotpCredentials.java"),
 			Map.entry("totp_credential", "twofactor/TotpCredentials.java"),
 			Map.entry("recovery_code", "recovery/RecoveryCodeRepository.java"),

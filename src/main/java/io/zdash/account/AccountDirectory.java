@@ -34,7 +34,7 @@ public class AccountDirectory {
 		return this.accounts.page(Math.max(0, page) * size, size)
 			.stream()
 			.map(a -> new Summary(a.id(), a.email(), "ADMIN".equals(a.role()), a.disabledAt(), a.lastSignInAt(),
-					!this.attempts.waitFor(a.email()).isZero()))
+					!this.attempts.waitFor(PasswordAttempts.ofEmail(a.email())).isZero()))
 			.toList();
 	}
 

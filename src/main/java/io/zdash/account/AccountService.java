@@ -1,6 +1,7 @@
 package io.zdash.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.zdash.support.Origin;
@@ -72,23 +73,32 @@ public class AccountService {
 
 	/**
 	 * Re-checks the password of a signed-in account before a sensitive change (step-up, turning 2FA
-	 * off, new recovery codes): the one place a password is checked outside the password step, counted
-	 * by the same attempt gate, so a stolen session cannot guess the password here either.
+	 * off, new recovery codes): the one place a password is checked outside the password step. It
+	 * has its own attempt gate, keyed by the account: only someone holding a session of the account
+	 * can fill it, so a stranger pausing the email at the password step does not stop the owner here,
+	 * and a stolen session cannot guess the password freely either. False while that gate is closed
+	 * ({@link #passwordRecheckWait} tells how long).
 	 */
 	public boolean passwordMatches(long accountId, String password) {
 		Optional<Account> account = this.accounts.findById(accountId);
-		if (account.isEmpty() || !this.attempts.begin(account.get().email()).isZero()) {
+		PasswordAttempts.Gate gate = PasswordAttempts.ofRecheck(accountId);
+		if (account.isEmpty() || !this.attempts.begin(gate).isZero()) {
 			return false;
 		}
 		boolean matches = password != null && !password.isEmpty() && password.length() <= 4 * PasswordPolicy.MAX_LENGTH
 				&& this.encoder.matches(password, account.get().passwordHash());
 		if (matches) {
-			this.attempts.reset(account.get().email());
+			this.attempts.reset(gate);
 		}
 		else {
-			this.attempts.failed(account.get().email());
+			this.attempts.failed(gate);
 		}
 		return matches;
+	}
+
+	/** How long the password re-check of this signed-in account stays closed after too many wrong ones. */
+	public Duration passwordRecheckWait(long accountId) {
+		return this.attempts.waitFor(PasswordAttempts.ofRecheck(accountId));
 	}
 
 	/** @return why the new password is refused, or empty once it replaced the old one */
@@ -103,19 +113,19 @@ public class AccountService {
 			return weak;
 		}
 		this.accounts.updatePasswordHash(accountId, this.encoder.encode(newPassword));
-		this.attempts.reset(account.get().email());
+		this.attempts.resetAll(account.get().email(), accountId);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED, origin));
 		return Optional.empty();
 	}
 
 	/** Lifts a password-step pause on the account's email (an administrator's action). */
 	public void unlockPassword(long accountId) {
-		this.accounts.findById(accountId).ifPresent(account -> this.attempts.reset(account.email()));
+		this.accounts.findById(accountId).ifPresent(account -> this.attempts.resetAll(account.email(), accountId));
 	}
 
 	/** How long the account's email must still wait at the password step. */
-	public java.time.Duration passwordWait(String email) {
-		return this.attempts.waitFor(email);
+	public Duration passwordWait(String email) {
+		return this.attempts.waitFor(PasswordAttempts.ofEmail(email));
 	}
 
 	public void setDisabled(long accountId, boolean disabled) {

@@ -1,6 +1,7 @@
 package io.zdash.account;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.zdash.signin.FactorAttempt;
 import io.zdash.signin.FactorRefused;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Proves a fresh {@code FACTOR_PASSWORD} at a step-up re-check of an account without 2FA, through
- * the same attempt gate as the password step. Any refusal reads "wrong password", a throttled one
- * included, so the page cannot tell a guesser which it was.
+ * the re-check's attempt gate (see {@link AccountService#passwordMatches}). While that gate is
+ * closed the refusal says so, with the wait: the owner is not told a right password is wrong.
  */
 @Component
 class PasswordRecheck implements AuthenticationProvider {
@@ -35,7 +36,8 @@ class PasswordRecheck implements AuthenticationProvider {
 			return null;
 		}
 		if (!this.accounts.passwordMatches(user.accountId(), attempt.typed())) {
-			throw new FactorRefused(FactorResult.REJECTED);
+			Duration wait = this.accounts.passwordRecheckWait(user.accountId());
+			throw wait.isZero() ? new FactorRefused(FactorResult.REJECTED) : new FactorRefused(FactorResult.THROTTLED, wait);
 		}
 		return attempt.proven(Factors.PASSWORD, this.clock.instant());
 	}

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.signin.ToSavedPage;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the right password: the session (already under its new id) notes where and when it signed
- * in, for the sessions list, and the person goes on to the page first asked for — or, with 2FA on,
+ * in, for the sessions list, the browser gets a new device cookie for the account (its wrong
+ * passwords are then its own, see {@link DeviceCookies}), and the person goes on to the page first asked for — or, with 2FA on,
  * is sent from there to the second step.
  */
 @Component
@@ -26,14 +28,22 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 
 	private final Clock clock;
 
-	PasswordStepSuccess(Clock clock) {
+	private final DeviceCookies deviceCookies;
+
+	PasswordStepSuccess(Clock clock, DeviceCookies deviceCookies) {
 		this.clock = clock;
+		this.deviceCookies = deviceCookies;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		AccountSessions.describe(request, this.clock.instant());
+		if (authentication.getPrincipal() instanceof AccountUser user) {
+			response.addHeader(HttpHeaders.SET_COOKIE, this.deviceCookies
+				.renew(DeviceCookies.presented(request), user.accountId(), request.isSecure())
+				.toString());
+		}
 		this.toSavedPage.onAuthenticationSuccess(request, response, authentication);
 	}
 

@@ -2,12 +2,14 @@ package io.zdash.account;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * The password step: Spring's {@link DaoAuthenticationProvider} (which also hashes for unknown
  * emails, so timing does not tell) behind the password's attempt gate. While an email is throttled
- * the password is not even checked, so the answer cannot reveal whether it was right. The
- * request's {@link Origin} arrives as the authentication's details.
+ * the password is not even checked, so the answer cannot reveal whether it was right. A browser
+ * with the account's device cookie is under its own gate, any other under the email's (OWASP's
+ * device cookies, see {@link DeviceCookies}). The request's {@link PasswordStepDetails} arrive as
+ * the authentication's details.
  */
 @Component
 class ThrottledPasswordStep implements AuthenticationProvider {
@@ -39,9 +43,13 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private final KnownDevices devices;
 
+	private final DeviceCookies deviceCookies;
+
 	ThrottledPasswordStep(AccountUserDetailsService users, AccountRepository accounts, PasswordEncoder encoder,
-			PasswordAttempts attempts, SecurityLog securityLog, Clock clock, KnownDevices devices) {
+			PasswordAttempts attempts, SecurityLog securityLog, Clock clock, KnownDevices devices,
+			DeviceCookies deviceCookies) {
 		this.devices = devices;
+		this.deviceCookies = deviceCookies;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.passwords = new DaoAuthenticationProvider(users);
@@ -69,26 +77,37 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 
 	private Authentication throttledAuthenticate(Authentication authentication) {
 		String email = authentication.getName();
-		Origin origin = (authentication.getDetails() instanceof Origin o) ? o : Origin.NONE;
-		Duration wait = this.attempts.begin(email);
+		PasswordStepDetails details = PasswordStepDetails.from(authentication.getDetails());
+		Origin origin = details.origin();
+		// Looked up for every email, known or not, so that timing does not tell which.
+		Optional<Long> accountId = EmailAddress.normalise(email).flatMap(this.accounts::findByEmail).map(Account::id);
+		Optional<String> device = accountId.flatMap(id -> this.deviceCookies.trusted(details.deviceTokens(), id));
+		PasswordAttempts.Gate gate = device.map(PasswordAttempts::ofDevice).orElseGet(() -> PasswordAttempts.ofEmail(email));
+		Duration wait = this.attempts.begin(gate);
 		if (!wait.isZero()) {
 			this.securityLog.record(SecurityEvent.of(null, SecurityEvent.Type.SIGN_IN_THROTTLED, origin));
 			throw new SignInThrottledException(wait);
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.attempts.reset(email);
-			long accountId = ((AccountUser) result.getPrincipal()).accountId();
-			this.accounts.recordSignIn(accountId, this.clock.instant());
-			this.devices.signedIn(accountId, this.clock.instant(), origin);
-			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED, origin));
+			this.attempts.reset(gate);
+			long id = ((AccountUser) result.getPrincipal()).accountId();
+			this.accounts.recordSignIn(id, this.clock.instant());
+			this.devices.signedIn(id, this.clock.instant(), origin);
+			this.securityLog.record(SecurityEvent.of(id, SecurityEvent.Type.SIGN_IN_PASSWORD_SUCCEEDED, origin));
+			// The session keeps where it came from, not the device cookie's tokens.
+			((AbstractAuthenticationToken) result).setDetails(origin);
 			return result;
 		}
 		catch (BadCredentialsException ex) {
-			Duration imposed = this.attempts.failed(email);
+			Duration imposed = this.attempts.failed(gate);
+			if (device.isPresent() && this.attempts.failures(gate) > PasswordAttempts.DEVICE_FAILURES) {
+				// A stolen device cookie buys a few guesses, not a way round the email's gate.
+				this.deviceCookies.forget(device.get());
+				this.attempts.reset(gate);
+			}
 			// Shown in the owner's security log when the email is theirs; nothing is said to the client.
-			Long accountId = EmailAddress.normalise(email).flatMap(this.accounts::findByEmail).map(Account::id).orElse(null);
-			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED, origin));
+			this.securityLog.record(SecurityEvent.of(accountId.orElse(null), SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED, origin));
 			if (!imposed.isZero()) {
 				throw new SignInThrottledException(imposed);
 			}

@@ -1,5 +1,6 @@
 package io.zdash.recovery;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
+import io.zdash.support.Backoff;
 import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 import io.zdash.signin.RequiredFactors;
@@ -64,6 +66,10 @@ class RegenerateController {
 		}
 		if (!this.accounts.passwordMatches(user.accountId(), form.password())) {
 			redirect.addFlashAttribute("regenerateError", "recovery.regenerate.wrongPassword");
+			Duration wait = this.accounts.passwordRecheckWait(user.accountId());
+			if (!wait.isZero()) {
+				redirect.addFlashAttribute("regenerateWait", Backoff.minutes(wait));
+			}
 			return "redirect:/security";
 		}
 		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId(), origin);

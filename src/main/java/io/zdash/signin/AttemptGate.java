@@ -27,8 +27,12 @@ public class AttemptGate {
 	/** What is being guessed; the key says whose. */
 	public enum Kind {
 
-		/** Keyed by a hash of the typed email, whether or not an account has it. */
+		/** Keyed by a hash of the typed email, whether or not an account has it: browsers the account does not know. */
 		PASSWORD,
+		/** Keyed by the hash of a device cookie: a browser that signed in to the account before. */
+		PASSWORD_DEVICE,
+		/** Keyed by the account id: the password typed again in a signed-in session (step-up). */
+		PASSWORD_RECHECK,
 		/** Keyed by the account id: app codes and recovery codes share one count. */
 		SECOND_FACTOR
 
@@ -142,8 +146,8 @@ public class AttemptGate {
 	}
 
 	/**
-	 * Daily: forget password counters of emails that stopped failing a day ago (most are unknown
-	 * emails). Second-factor counts are kept until a right answer: the block after 100 failures in a
+	 * Daily: forget password counters (of emails, devices, re-checks) that stopped failing a day ago
+	 * (most are unknown emails). Second-factor counts are kept until a right answer: the block after 100 failures in a
 	 * row must not be escaped by guessing slowly.
 	 */
 	@Scheduled(cron = "${zdash.throttle.prune-cron:0 27 3 * * *}")
@@ -151,8 +155,8 @@ public class AttemptGate {
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
 				delete from attempt_gate
-				where kind = ? and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
-			.params(Kind.PASSWORD.name(), SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
+				where kind in (?, ?, ?) and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
+			.params(Kind.PASSWORD.name(), Kind.PASSWORD_DEVICE.name(), Kind.PASSWORD_RECHECK.name(), SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
 			.update();
 	}
 

@@ -40,19 +40,17 @@ class StepUpController {
 		if (refused == null) {
 			return "redirect:" + SafePath.of(next);
 		}
-		if (!Factors.has(authentication, Factors.TOTP_ENROLLED)) {
-			model.addAttribute("error", "confirm.error.password");
-			return show(next, authentication, model);
-		}
+		boolean withCode = Factors.has(authentication, Factors.TOTP_ENROLLED);
 		switch (refused.result()) {
 			case THROTTLED, START_OVER -> {
+				// The password re-check too: a right password during a pause is not called wrong.
 				Backoff.tooManyRequests(response, refused.waitFor());
 				model.addAllAttributes(Backoff.onPage(refused.waitFor()));
 				return "throttled";
 			}
 			case BLOCKED -> model.addAttribute("error", "totp.error.blocked");
-			case MALFORMED -> model.addAttribute("error", "confirm.error.format");
-			default -> model.addAttribute("error", "totp.error.wrong");
+			case MALFORMED -> model.addAttribute("error", withCode ? "confirm.error.format" : "confirm.error.password");
+			default -> model.addAttribute("error", withCode ? "totp.error.wrong" : "confirm.error.password");
 		}
 		return show(next, authentication, model);
 	}

@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import jakarta.servlet.DispatcherType;
 
 import io.zdash.account.AccountSessions;
+import io.zdash.account.PasswordStepDetails;
 import io.zdash.account.PasswordStepSuccess;
-import io.zdash.support.Origin;
 import io.zdash.signin.Factors;
 import io.zdash.signin.SignInSecurity;
 
@@ -119,7 +119,7 @@ class SecurityConfig {
 				auth.anyRequest().authenticated();
 			})
 			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
-				.authenticationDetailsSource(Origin::of)
+				.authenticationDetailsSource(PasswordStepDetails::of)
 				.successHandler(passwordStepSuccess)
 				.failureHandler(new SignInFailureHandler())
 				.permitAll())

@@ -114,7 +114,8 @@ class StepUpTest extends JourneyTest {
 		}
 		MvcResult right = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
 			.param("password", WebJourney.PASSWORD)).andReturn();
-		assertThat(right.getResponse().getStatus()).as("refused during the wait, even when right").isEqualTo(200);
+		assertThat(right.getResponse().getStatus()).as("refused during the wait, even when right, and told to wait")
+			.isEqualTo(429);
 		this.clock.advance(Duration.ofSeconds(31));
 		MvcResult later = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
 			.param("password", WebJourney.PASSWORD)).andReturn();

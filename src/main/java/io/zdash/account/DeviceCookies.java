@@ -1,0 +1,124 @@
+package io.zdash.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.zdash.support.RandomText;
+import io.zdash.support.Sha256;
+import io.zdash.support.SqlTime;
+
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * OWASP's device cookies: after the right password a browser receives a random token for that
+ * account, and its later wrong passwords for the account are counted against the token, not the
+ * email, so a stranger who knows only the email cannot pause the owner's own browsers. One cookie
+ * holds the tokens of up to {@value #MAX_TOKENS} accounts (a shared computer); only their SHA-256
+ * is stored. Owns the {@code device_cookie} table.
+ */
+@Component
+class DeviceCookies {
+
+	static final String NAME = "ZDASH_DEVICE";
+
+	/** Sent only to the password step, which is the only reader. */
+	static final String PATH = "/login";
+
+	static final int MAX_TOKENS = 4;
+
+	/** A browser not used to sign in for this long is a stranger again. */
+	static final Duration LIFETIME = Duration.ofDays(180);
+
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DeviceCookies(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The well-formed tokens of the request's device cookie, at most {@value #MAX_TOKENS}; anything else is ignored. */
+	static List<String> presented(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return List.of();
+		}
+		for (Cookie cookie : cookies) {
+			if (NAME.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 200) {
+				return List.of(cookie.getValue().split("\\.", -1)).stream().filter(t -> TOKEN.matcher(t).matches())
+					.distinct().limit(MAX_TOKENS).toList();
+			}
+		}
+		return List.of();
+	}
+
+	/** @return the hash of the presented token that this account gave the browser, if a live one is among them */
+	Optional<String> trusted(List<String> presented, long accountId) {
+		Instant oldest = this.clock.instant().minus(LIFETIME);
+		for (String token : presented) {
+			String hash = Sha256.hex(token);
+			boolean known = this.jdbc.sql("select count(*) from device_cookie where token_hash = ? and account_id = ? and last_used_at > ?")
+				.params(hash, accountId, SqlTime.utc(oldest))
+				.query(Long.class)
+				.single() > 0;
+			if (known) {
+				return Optional.of(hash);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * After the right password: a new token for this account replaces the one it had given this
+	 * browser (a copied cookie stops working at the owner's next sign-in), the other accounts'
+	 * tokens stay. @return the cookie to send
+	 */
+	ResponseCookie renew(List<String> presented, long accountId, boolean secure) {
+		Instant now = this.clock.instant();
+		List<String> kept = new ArrayList<>();
+		for (String token : presented) {
+			int ours = this.jdbc.sql("delete from device_cookie where token_hash = ? and account_id = ?")
+				.params(Sha256.hex(token), accountId)
+				.update();
+			if (ours == 0 && kept.size() < MAX_TOKENS - 1) {
+				kept.add(token);
+			}
+		}
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(32));
+		this.jdbc.sql("insert into device_cookie (token_hash, account_id, created_at, last_used_at) values (?, ?, ?, ?)")
+			.params(Sha256.hex(token), accountId, SqlTime.utc(now), SqlTime.utc(now))
+			.update();
+		kept.add(0, token);
+		return ResponseCookie.from(NAME, String.join(".", kept)).path(PATH).httpOnly(true).secure(secure)
+			.sameSite("Strict").maxAge(LIFETIME).build();
+	}
+
+	/** Too many wrong passwords from this browser: it is a stranger again, under the email's gate. */
+	void forget(String tokenHash) {
+		this.jdbc.sql("delete from device_cookie where token_hash = ?").param(tokenHash).update();
+	}
+
+	/** Daily: tokens not used for {@link #LIFETIME}; their browsers' cookies have expired too. */
+	@Scheduled(cron = "${zdash.throttle.prune-cron:0 27 3 * * *}")
+	int prune() {
+		return this.jdbc.sql("delete from device_cookie where last_used_at < ?")
+			.param(SqlTime.utc(this.clock.instant().minus(LIFETIME)))
+			.update();
+	}
+
+}
