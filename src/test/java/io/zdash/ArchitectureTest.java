@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
 	static final Set<String> PACKAGES = Set.of("signin", "account", "twofactor", "recovery", "instance", "admin", "audit",
-			"notify", "metrics", "web", "support");
+			"notify", "metrics", "web", "support", "secrets");
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zdash");
@@ -45,7 +45,8 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * Shared helpers know nothing; the security log knows only them; sign-in factors know no feature;
+	 * Shared helpers know nothing; secrets at rest know only them and serve the features that seal
+	 * values; the security log knows only the helpers; sign-in factors know no feature;
 	 * accounts are used by the features built on them; notifications, metrics and the web shell are
 	 * used by nobody (they observe, or wire).
 	 */
@@ -53,6 +54,7 @@ class ArchitectureTest {
 	void whenAPackageUsesAnotherThenTheLayersAllowIt() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("support").definedBy("io.zdash.support..")
+			.layer("secrets").definedBy("io.zdash.secrets..")
 			.layer("audit").definedBy("io.zdash.audit..")
 			.layer("signin").definedBy("io.zdash.signin..")
 			.layer("account").definedBy("io.zdash.account..")
@@ -71,6 +73,7 @@ class ArchitectureTest {
 			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")
 			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance", "admin", "notify", "web")
+			.whereLayer("secrets").mayOnlyBeAccessedByLayers("twofactor", "instance")
 			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "instance", "admin", "web")
 			.whereLayer("audit").mayOnlyBeAccessedByLayers("signin", "account", "twofactor", "recovery", "instance", "admin",
 					"notify", "metrics", "web")
@@ -82,6 +85,16 @@ class ArchitectureTest {
 		noClasses().that().resideInAPackage("io.zdash.support..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..",
 					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.instance..", "io.zdash.admin..",
+					"io.zdash.audit..", "io.zdash.notify..", "io.zdash.metrics..", "io.zdash.web..", "io.zdash.secrets..")
+			.check(this.classes);
+	}
+
+	@Test
+	void whenSecretsAtRestAreBuiltThenTheyKnowNoFeature() {
+		// Features plug their sealed values in through SealedValues; the keyset names none of them.
+		noClasses().that().resideInAPackage("io.zdash.secrets..")
+			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..",
+					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.instance..", "io.zdash.admin..",
 					"io.zdash.audit..", "io.zdash.notify..", "io.zdash.metrics..", "io.zdash.web..")
 			.check(this.classes);
 	}
@@ -90,7 +103,7 @@ class ArchitectureTest {
 	void whenFeaturesAreBuiltThenNoneReachesIntoTheWebShell() {
 		noClasses().that().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..", "io.zdash.twofactor..",
 				"io.zdash.recovery..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.audit..", "io.zdash.notify..",
-				"io.zdash.metrics..", "io.zdash.support..")
+				"io.zdash.metrics..", "io.zdash.support..", "io.zdash.secrets..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.web..")
 			.check(this.classes);
 	}

@@ -18,19 +18,26 @@ class InstanceService {
 
 	private final InstanceRepository instances;
 
+	private final InstanceTokens tokens;
+
 	private final Clock clock;
 
-	InstanceService(InstanceRepository instances, Clock clock) {
+	InstanceService(InstanceRepository instances, InstanceTokens tokens, Clock clock) {
 		this.instances = instances;
+		this.tokens = tokens;
 		this.clock = clock;
 	}
 
 	List<Instance> list(long accountId) {
-		return this.instances.findAll(accountId);
+		return this.instances.findAll(accountId).stream().map(this::toInstance).toList();
 	}
 
 	Optional<Instance> find(long accountId, String id) {
-		return (id == null || id.length() > 32) ? Optional.empty() : this.instances.find(accountId, id);
+		return (id == null || id.length() > 32) ? Optional.empty() : this.instances.find(accountId, id).map(this::toInstance);
+	}
+
+	private Instance toInstance(InstanceRepository.Row row) {
+		return new Instance(row.id(), row.name(), this.tokens.of(row), row.createdAt());
 	}
 
 	/** @return the message key of the problem, or empty on success */
@@ -43,8 +50,8 @@ class InstanceService {
 			return Optional.of("instance.error.limit");
 		}
 		// 16 random bytes for the id (like Z-API's 32 hex digits) and 24 for the token.
-		this.instances.insert(accountId,
-				new Instance(RandomText.hex(16), name.get(), RandomText.hex(24), this.clock.instant()));
+		String id = RandomText.hex(16);
+		this.instances.insert(accountId, id, name.get(), this.tokens.seal(id, RandomText.hex(24)), this.clock.instant());
 		return Optional.empty();
 	}
 
@@ -59,7 +66,8 @@ class InstanceService {
 
 	/** A new random token; the old one stops working at once. */
 	boolean rotateToken(long accountId, String id) {
-		return id != null && id.length() <= 32 && this.instances.replaceToken(accountId, id, RandomText.hex(24));
+		return id != null && id.length() <= 32
+				&& this.instances.replaceToken(accountId, id, this.tokens.seal(id, RandomText.hex(24)));
 	}
 
 	boolean delete(long accountId, String id) {

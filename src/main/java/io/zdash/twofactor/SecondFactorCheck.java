@@ -32,7 +32,7 @@ class SecondFactorCheck {
 
 	private final RecoveryCodes recoveryCodes;
 
-	private final SecretCipher secrets;
+	private final TotpSecrets secrets;
 
 	private final TotpVerifier verifier;
 
@@ -46,7 +46,7 @@ class SecondFactorCheck {
 
 	private final TransactionTemplate transaction;
 
-	SecondFactorCheck(TotpCredentials credentials, RecoveryCodes recoveryCodes, SecretCipher secrets, AttemptGate gate,
+	SecondFactorCheck(TotpCredentials credentials, RecoveryCodes recoveryCodes, TotpSecrets secrets, AttemptGate gate,
 			SecurityLog securityLog, TwoFactorProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.credentials = credentials;
 		this.recoveryCodes = recoveryCodes;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.zdash.secrets.SecretCipher;
 import io.zdash.support.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

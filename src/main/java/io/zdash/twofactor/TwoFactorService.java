@@ -40,14 +40,14 @@ class TwoFactorService implements SecondFactor {
 
 	private final Clock clock;
 
-	private final SecretCipher secrets;
+	private final TotpSecrets secrets;
 
 	private final SecurityLog securityLog;
 
 	private final SecondFactorCheck check;
 
 	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
-			Clock clock, SecretCipher secrets, SecurityLog securityLog, SecondFactorCheck check) {
+			Clock clock, TotpSecrets secrets, SecurityLog securityLog, SecondFactorCheck check) {
 
 		this.secrets = secrets;
 		this.securityLog = securityLog;

@@ -13,8 +13,14 @@ import javax.sql.DataSource;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
 import io.zdash.JourneyTest;
+import io.zdash.secrets.CryptoProperties;
+import io.zdash.secrets.KeyRotation;
+import io.zdash.secrets.SealedValues;
+import io.zdash.secrets.SecretCipher;
+import io.zdash.secrets.SecretKeys;
 import io.zdash.support.Base32;
 import org.flywaydb.core.Flyway;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +30,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** A stolen database holds no usable secret; the key lives outside it, can rotate, and must match. */
 class SecretsAtRestTest extends JourneyTest {
@@ -59,6 +67,52 @@ class SecretsAtRestTest extends JourneyTest {
 	}
 
 	@Test
+	void whenInstancesAreCreatedAndTheirTokensRotatedThenNoStoredValueIsAToken() throws Exception {
+		var session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		List<String> tokens = new java.util.ArrayList<>();
+		for (String name : List.of("Sales", "Support")) {
+			this.mvc.perform(post("/instances").session(session).with(csrf()).param("name", name));
+		}
+		List<String> ids = this.journey.page("/", session).select("code.instance-id").eachText();
+		assertThat(ids).hasSize(2);
+		for (String id : ids) {
+			tokens.add(revealedToken(session, "/instances/" + id + "/token"));
+			tokens.add(revealedToken(session, "/instances/" + id + "/token/rotate"));
+			assertThat(revealedToken(session, "/instances/" + id + "/token")).isEqualTo(tokens.get(tokens.size() - 1));
+		}
+		String dump = dump();
+		for (String token : tokens) {
+			assertThat(token).matches("[0-9A-F]{48}");
+			assertThat(dump).doesNotContainIgnoringCase(token).doesNotContain(token.substring(0, 24))
+				.doesNotContain(Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+		}
+		assertThat(this.jdbc.sql("select count(*) from instance where token is not null").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void whenKeysRotatedThenInstanceTokensAreResealedAndStillTheSame() throws Exception {
+		var session = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.mvc.perform(post("/instances").session(session).with(csrf()).param("name", "Kept"));
+		String id = this.journey.page("/", session).select("code.instance-id").text();
+		String token = revealedToken(session, "/instances/" + id + "/token");
+		String before = this.jdbc.sql("select token_sealed from instance where id = ?").param(id).query(String.class).single();
+
+		this.rotation.rotate();
+
+		assertThat(this.jdbc.sql("select count(*) from instance where token_key_id <> ?").param(this.keys.primaryKeyId())
+			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("select token_sealed from instance where id = ?").param(id).query(String.class).single())
+			.isNotEqualTo(before);
+		assertThat(revealedToken(session, "/instances/" + id + "/token")).isEqualTo(token);
+	}
+
+	private String revealedToken(org.springframework.mock.web.MockHttpSession session, String action) throws Exception {
+		var result = this.mvc.perform(post(action).session(session).with(csrf())).andReturn();
+		assertThat(result.getResponse().getStatus()).as(action).isEqualTo(200);
+		return Jsoup.parse(result.getResponse().getContentAsString()).select("button[data-copy]").attr("data-copy");
+	}
+
+	@Test
 	void whenKeysRotatedThenEverySecretIsResealedAndSignInStillWorks() throws Exception {
 		String email = WebJourney.uniqueEmail();
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(email));
@@ -77,7 +131,7 @@ class SecretsAtRestTest extends JourneyTest {
 	void whenKeyFileMissingWhileSecretsAreStoredThenStartUpFailsClearly(@TempDir Path dir) throws Exception {
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(WebJourney.uniqueEmail()));
 		CryptoProperties missing = new CryptoProperties(null, dir.resolve("gone.json"));
-		assertThatIllegalStateException().isThrownBy(() -> new SecretKeys(missing, new TotpCredentials(this.jdbc)))
+		assertThatIllegalStateException().isThrownBy(() -> new SecretKeys(missing, stored(this.jdbc)))
 			.withMessageContaining("is missing")
 			.withMessageContaining("gone.json");
 	}
@@ -85,15 +139,15 @@ class SecretsAtRestTest extends JourneyTest {
 	@Test
 	void whenKeyIsWrongThenStartUpFailsClearly(@TempDir Path dir) throws Exception {
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(WebJourney.uniqueEmail()));
-		SecretKeys otherKey = new SecretKeys(new CryptoProperties(null, dir.resolve("other.json")), new TotpCredentials(emptyDatabase()));
-		assertThatIllegalStateException().isThrownBy(() -> new SecretCipher(otherKey, new TotpCredentials(this.jdbc)))
+		SecretKeys otherKey = new SecretKeys(new CryptoProperties(null, dir.resolve("other.json")), stored(emptyDatabase()));
+		assertThatIllegalStateException().isThrownBy(() -> new SecretCipher(otherKey, stored(this.jdbc)))
 			.withMessageContaining("cannot be decrypted");
 	}
 
 	@Test
 	void whenFirstStartThenKeyFileIsCreatedReadableByItsOwnerOnly(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("keys/keyset.json");
-		new SecretKeys(new CryptoProperties(null, file), new TotpCredentials(emptyDatabase()));
+		new SecretKeys(new CryptoProperties(null, file), stored(emptyDatabase()));
 		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 		assertThat(Files.readString(file)).contains("AesGcmKey");
 	}
@@ -110,6 +164,10 @@ class SecretsAtRestTest extends JourneyTest {
 			this.jdbc.sql("select * from " + table).query().listOfRows().forEach(row -> out.append(row).append('\n'));
 		}
 		return out.toString();
+	}
+
+	private static List<SealedValues> stored(JdbcClient jdbc) {
+		return List.of(new TotpSecretValues(new TotpCredentials(jdbc)));
 	}
 
 	private static JdbcClient emptyDatabase() {

@@ -10,6 +10,12 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+
+import io.zdash.secrets.CryptoProperties;
+import io.zdash.secrets.SealedValues;
+import io.zdash.secrets.SecretCipher;
+import io.zdash.secrets.SecretKeys;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -31,11 +37,11 @@ public final class SeedAccounts {
 	public static void main(String[] args) throws Exception {
 		String url = args[0];
 		int count = Integer.parseInt(args[2]);
-		SecretCipher cipher;
+		TotpSecrets cipher;
 		try (SingleConnectionDataSource keys = new SingleConnectionDataSource(url, "sa", "", true)) {
 			JdbcClient jdbc = JdbcClient.create(keys);
-			TotpCredentials stored = new TotpCredentials(jdbc);
-			cipher = new SecretCipher(new SecretKeys(new CryptoProperties(null, Path.of(args[1])), stored), stored);
+			List<SealedValues> stored = List.of(new TotpSecretValues(new TotpCredentials(jdbc)));
+			cipher = new TotpSecrets(new SecretCipher(new SecretKeys(new CryptoProperties(null, Path.of(args[1])), stored), stored));
 		}
 		SecureRandom random = new SecureRandom();
 		String hash = "{argon2id-m19456-t2-p1}" + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode("not used");

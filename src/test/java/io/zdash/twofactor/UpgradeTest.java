@@ -2,7 +2,9 @@ package io.zdash.twofactor;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.zdash.HttpJourney;
@@ -10,9 +12,13 @@ import io.zdash.MutableClock;
 import io.zdash.TestClockConfig;
 import io.zdash.WebJourney;
 import io.zdash.ZdashApplication;
+import io.zdash.secrets.CryptoProperties;
+import io.zdash.secrets.SecretCipher;
+import io.zdash.secrets.SecretKeys;
 import io.zdash.support.RandomText;
 import io.zdash.support.Sha256;
 import io.zdash.support.SqlTime;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -31,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A database written by the previous schema (up to V8: counters in {@code password_throttle} and
  * {@code totp_credential}) is migrated by the current release, and nothing is lost: the sessions,
  * the credentials, the failure counts and the waits in force, and its owner signs in afterwards.
- * Subclasses name the database; this one runs on in-memory H2.
+ * Instance tokens stored in clear are sealed at the first start. Subclasses name the database; this
+ * one runs on in-memory H2.
  */
 class UpgradeTest {
 
@@ -40,6 +48,10 @@ class UpgradeTest {
 	private static final String OWNER = "owner-" + UUID.randomUUID() + "@example.com";
 
 	private static final String PAUSED = "paused-" + UUID.randomUUID() + "@example.com";
+
+	private static final String INSTANCE_ID = RandomText.hex(16);
+
+	private static final String INSTANCE_TOKEN = RandomText.hex(24);
 
 	/** The database both releases use, and the arguments that point an application at it. */
 	String[] database() {
@@ -51,10 +63,12 @@ class UpgradeTest {
 		String[] database = database();
 		byte[] secret = RandomText.bytes(TwoFactorService.SECRET_BYTES);
 		String sessionId; // as the previous release's cookie carried it
-		try (ConfigurableApplicationContext previous = application(database, "--server.port=0",
-				"--spring.flyway.target=" + PREVIOUS_SCHEMA)) {
-			sessionId = writeAsThePreviousReleaseDid(previous, secret);
-		}
+		// The previous release's schema, written as it wrote it. Not through today's beans: they now
+		// expect columns (sealed instance tokens) that the old schema does not have yet.
+		DriverManagerDataSource old = dataSource(database);
+		Flyway.configure().dataSource(old).locations("classpath:db/migration", "classpath:db/vendor/" + vendor(database))
+			.target(PREVIOUS_SCHEMA).load().migrate();
+		sessionId = writeAsThePreviousReleaseDid(JdbcClient.create(old), secret);
 		try (ConfigurableApplicationContext current = application(database, "--server.port=0")) {
 			MutableClock clock = current.getBean(MutableClock.class);
 			clock.set(Instant.now());
@@ -86,23 +100,50 @@ class UpgradeTest {
 			HttpResponse<String> accepted = person.submit("/login/totp", "/login/totp", "code", HttpJourney.code(secret, clock));
 			assertThat(accepted.headers().firstValue("Location").orElse("")).endsWith("/");
 			assertThat(person.get("/").statusCode()).isEqualTo(200);
+
+			// The instance token stored in clear was sealed at start-up, and is still the same token.
+			assertThat(jdbc.sql("select count(*) from instance where token is not null or token_sealed is null")
+				.query(Long.class).single()).isZero();
+			String revealed = person.submit("/", "/instances/" + INSTANCE_ID + "/token").body();
+			assertThat(revealed).contains(INSTANCE_TOKEN);
 		}
+	}
+
+	private static DriverManagerDataSource dataSource(String[] database) {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(argument(database, "url", null),
+				argument(database, "username", "sa"), argument(database, "password", ""));
+		return dataSource;
+	}
+
+	private static String vendor(String[] database) {
+		return argument(database, "url", null).startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+	}
+
+	private static String argument(String[] database, String name, String otherwise) {
+		String prefix = "--spring.datasource." + name + "=";
+		return java.util.Arrays.stream(database).filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
+			.findFirst().orElse(otherwise);
 	}
 
 	private static HttpResponse<String> signIn(HttpJourney person) throws Exception {
 		return person.submit("/login", "/login", "email", OWNER, "password", WebJourney.PASSWORD);
 	}
 
-	/** Rows as the previous release wrote them, through the beans that do not know the new schema. */
-	private static String writeAsThePreviousReleaseDid(ConfigurableApplicationContext previous, byte[] secret) {
-		JdbcClient jdbc = previous.getBean(JdbcClient.class);
+	/** Rows as the previous release wrote them: its schema, its hashes, its sealed secrets, its clear tokens. */
+	private static String writeAsThePreviousReleaseDid(JdbcClient jdbc, byte[] secret) {
 		Instant now = Instant.now();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into account (email, password_hash, created_at) values (?, ?, ?)")
-			.params(OWNER, previous.getBean(PasswordEncoder.class).encode(WebJourney.PASSWORD), SqlTime.utc(now))
+			.params(OWNER, "{argon2id-m19456-t2-p1}" + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode(WebJourney.PASSWORD),
+					SqlTime.utc(now))
 			.update(keys, "id");
 		long accountId = keys.getKeyAs(Number.class).longValue();
-		SecretCipher.Sealed sealed = previous.getBean(SecretCipher.class).seal(accountId, secret);
+		// Sealed with the key file the test profile's application uses.
+		SecretKeys testKeys = new SecretKeys(new CryptoProperties(null, Path.of("target/test-data/keyset.json")), List.of());
+		SecretCipher.Sealed sealed = new TotpSecrets(new SecretCipher(testKeys, List.of())).seal(accountId, secret);
+		jdbc.sql("insert into instance (id, account_id, name, token, created_at) values (?, ?, 'Old instance', ?, ?)")
+			.params(INSTANCE_ID, accountId, INSTANCE_TOKEN, SqlTime.utc(now))
+			.update();
 		jdbc.sql("""
 				insert into totp_credential (account_id, secret, secret_key_id, enabled_at, last_used_step, failed_attempts)
 				values (?, ?, ?, ?, 0, 3)""")

@@ -1,4 +1,4 @@
-package io.zdash.twofactor;
+package io.zdash.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -22,13 +24,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The AES-256-GCM keyset that seals TOTP secrets, loaded from outside the database. On a first
- * start with no stored secret it creates the key file (owner-only permissions) and says so; with
- * secrets stored and the key missing or wrong, start-up fails with a message instead of running
- * without 2FA. A changed key file (after rotation on another node) is picked up without restart.
+ * The AES-256-GCM keyset that seals secrets at rest, loaded from outside the database. On a first
+ * start with nothing sealed stored it creates the key file (owner-only permissions) and says so;
+ * with sealed values stored and the key missing or wrong, start-up fails with a message instead of
+ * running without 2FA. A changed key file (after rotation on another node) is picked up without restart.
  */
 @Component
-class SecretKeys {
+public class SecretKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(SecretKeys.class);
 
@@ -39,7 +41,7 @@ class SecretKeys {
 	private record Loaded(KeysetHandle handle, Aead aead, FileTime modified) {
 	}
 
-	SecretKeys(CryptoProperties properties, TotpCredentials credentials) {
+	public SecretKeys(CryptoProperties properties, List<SealedValues> stored) {
 		this.properties = properties;
 		try {
 			AeadConfig.register();
@@ -47,7 +49,8 @@ class SecretKeys {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Tink AEAD is not available", ex);
 		}
-		this.current = loadOrCreate(credentials.countSecrets() == 0);
+		this.current = loadOrCreate(stored.stream().allMatch(values -> values.count() == 0),
+				stored.stream().map(SealedValues::description).collect(Collectors.joining(", ")));
 	}
 
 	Aead aead() {
@@ -55,7 +58,7 @@ class SecretKeys {
 		return this.current.aead();
 	}
 
-	long primaryKeyId() {
+	public long primaryKeyId() {
 		return Integer.toUnsignedLong(this.current.handle().getPrimary().getId());
 	}
 
@@ -81,7 +84,7 @@ class SecretKeys {
 		}
 	}
 
-	private Loaded loadOrCreate(boolean nothingStored) {
+	private Loaded loadOrCreate(boolean nothingStored, String what) {
 		try {
 			if (this.properties.keyset() != null && !this.properties.keyset().isBlank()) {
 				return load(TinkJsonProtoKeysetFormat.parseKeyset(this.properties.keyset(), InsecureSecretKeyAccess.get()));
@@ -96,15 +99,15 @@ class SecretKeys {
 			}
 			KeysetHandle fresh = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
 			write(fresh);
-			log.warn("Created a new key for two-factor secrets at {} (owner-only permissions). Back it up and keep it "
-					+ "out of database backups: without it no stored two-factor secret can be read.", file.toAbsolutePath());
+			log.warn("Created a new key for secrets at rest ({}) at {} (owner-only permissions). Back it up and keep it "
+					+ "out of database backups: without it none of them can be read.", what, file.toAbsolutePath());
 			return load(fresh);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The two-factor key set is not a valid Tink keyset: " + ex.getMessage(), ex);
+			throw new IllegalStateException("The key set is not a valid Tink keyset: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the two-factor key file", ex);
+			throw new UncheckedIOException("Could not read or create the key file", ex);
 		}
 	}
 
@@ -132,12 +135,12 @@ class SecretKeys {
 				synchronized (this) {
 					this.current = load(TinkJsonProtoKeysetFormat.parseKeyset(
 							Files.readString(this.properties.keysetFile()), InsecureSecretKeyAccess.get()));
-					log.info("Reloaded the two-factor key file after a change");
+					log.info("Reloaded the key file after a change");
 				}
 			}
 		}
 		catch (IOException | GeneralSecurityException ex) {
-			log.error("Could not reload the changed two-factor key file; keeping the keys already loaded", ex);
+			log.error("Could not reload the changed key file; keeping the keys already loaded", ex);
 		}
 	}
 
@@ -152,7 +155,7 @@ class SecretKeys {
 			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the two-factor key file " + file, ex);
+			throw new UncheckedIOException("Could not write the key file " + file, ex);
 		}
 	}
 
