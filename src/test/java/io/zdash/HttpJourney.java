@@ -120,6 +120,14 @@ public final class HttpJourney {
 		this.cookies.getCookieStore().add(URI.create(this.base), cookie);
 	}
 
+	/** Adds a cookie as the browser would send it (a planted or forged one, say). */
+	public void addCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(this.base), cookie);
+	}
+
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
