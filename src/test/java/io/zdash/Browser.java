@@ -183,6 +183,66 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** The window's inner size, as a phone's or a laptop's screen. */
+	public void resize(int width, int height) {
+		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		// The outer window has borders even headless: make the viewport itself the size asked for.
+		Number innerWidth = (Number) this.driver.executeScript("return window.innerWidth");
+		Number innerHeight = (Number) this.driver.executeScript("return window.innerHeight");
+		this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(2 * width - innerWidth.intValue(),
+				2 * height - innerHeight.intValue()));
+	}
+
+	/** How far the page is wider than the window, in CSS pixels: zero when nothing scrolls sideways. */
+	public long overflow() {
+		return ((Number) this.driver
+			.executeScript("return Math.max(0, document.documentElement.scrollWidth - window.innerWidth)")).longValue();
+	}
+
+	/** The elements sticking out to the right of the window, to say what overflows. */
+	public String overflowing() {
+		return String.valueOf(this.driver.executeScript("""
+				const w = window.innerWidth; const out = [];
+				for (const e of document.querySelectorAll('body *')) {
+				  const r = e.getBoundingClientRect();
+				  if (r.right > w + 1 && out.length < 5) out.push(e.tagName + (e.id ? '#' + e.id : '')
+				      + (e.className ? '.' + e.className : '') + ' right=' + Math.round(r.right));
+				}
+				return out.join(', ');"""));
+	}
+
+	/**
+	 * axe-core's WCAG 2.x A and AA rules (2.2 included, target size too) on the current page, from
+	 * the axe.min.js of Deque's Maven artifact: each violation as "rule: targets".
+	 */
+	public java.util.List<String> accessibilityViolations() throws IOException {
+		if (!Boolean.TRUE.equals(this.driver.executeScript("return typeof window.axe !== 'undefined'"))) {
+			this.driver.executeScript(axeScript());
+		}
+		Object result = this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+				  .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
+				  .catch(e => done(['axe failed: ' + e]));""");
+		@SuppressWarnings("unchecked")
+		java.util.List<String> violations = (java.util.List<String>) result;
+		return violations;
+	}
+
+	private static String axe;
+
+	private static synchronized String axeScript() throws IOException {
+		if (axe == null) {
+			try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+				if (in == null) {
+					throw new IOException("axe.min.js is not on the test class path (com.deque.html.axe-core:selenium)");
+				}
+				axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		return axe;
+	}
+
 	@Override
 	public void close() {
 		this.driver.quit();

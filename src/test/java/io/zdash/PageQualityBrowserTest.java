@@ -1,0 +1,158 @@
+package io.zdash;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.zdash.support.Base32;
+import io.zdash.twofactor.TotpGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page of the journeys, in each language, at a small phone, a common phone and a laptop:
+ * axe-core reports no WCAG 2.2 A/AA violation and nothing scrolls sideways. The problems of all
+ * pages are gathered, so one run says everything that is wrong.
+ */
+@ServerTest
+@TestPropertySource(properties = "zdash.admin.email=admin@quality.test")
+class PageQualityBrowserTest {
+
+	record Screen(String name, int width, int height, boolean axe) {
+	}
+
+	static final List<Screen> SCREENS = List.of(new Screen("small phone", 360, 740, false),
+			new Screen("phone", 390, 844, true), new Screen("laptop", 1366, 768, true));
+
+	static final String ADMIN = "admin@quality.test";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	private final List<String> problems = new ArrayList<>();
+
+	private Browser browser;
+
+	private String language;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "pt-BR" })
+	void whenEveryPageIsShownOnPhonesAndALaptopThenAxeFindsNothingAndNothingScrollsSideways(String language)
+			throws Exception {
+		this.clock.set(Instant.now());
+		this.language = language;
+		try (Browser browser = new Browser(this.port)) {
+			this.browser = browser;
+			walkEveryPage();
+		}
+		assertThat(this.problems).as("pages with problems (" + language + ")").isEmpty();
+	}
+
+	private void walkEveryPage() throws Exception {
+		this.browser.open("/login?lang=" + this.language);
+		check("sign-in");
+		this.browser.open("/signup");
+		check("sign-up");
+		String email = WebJourney.uniqueEmail();
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		check("signed up");
+		this.browser.signIn(email, "not the password");
+		check("wrong password");
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		check("dashboard, empty");
+		this.browser.type("new-name", "Atendimento ao cliente — unidade São Paulo Centro 24h (WhatsApp)".substring(0, 60));
+		this.browser.submit();
+		this.browser.type("new-name", "Vendas");
+		this.browser.submit();
+		check("dashboard, two instances");
+		this.browser.clickAndWait(By.cssSelector("form[action$='/token'] button"));
+		check("dashboard, token revealed", "phone-dashboard.png");
+
+		this.browser.open("/security");
+		check("security, 2FA off");
+		this.browser.clickAndWait(By.id("configure-now"));
+		check("setup, QR code", "phone-enrollment.png");
+		byte[] key = Base32.decode(this.browser.text("totp-secret").replace(" ", ""));
+		this.browser.type("code", code(key));
+		this.browser.submit();
+		check("setup, recovery codes");
+		List<String> recoveryCodes = this.browser.findAll(By.className("recovery-code")).stream()
+			.map(org.openqa.selenium.WebElement::getText).toList();
+		this.browser.click(By.id("saved"));
+		this.browser.submit();
+		check("security, 2FA on", "phone-security.png");
+		this.browser.open("/security/confirm?continue=/security");
+		check("step-up re-check");
+
+		this.browser.signOut();
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		check("second step, code", "phone-sign-in-code.png");
+		assertThat(this.browser.path()).as(this.browser.source()).isEqualTo("/login/totp");
+		this.browser.clickAndWait(By.id("use-recovery"));
+		check("second step, recovery code");
+		this.browser.type("code", recoveryCodes.get(0));
+		this.browser.submit();
+		check("signed in with a recovery code");
+		this.browser.open("/no-such-page");
+		check("not found");
+
+		this.browser.signOut();
+		String stranger = WebJourney.uniqueEmail();
+		for (int i = 0; i < 5; i++) {
+			this.browser.signIn(stranger, "guess " + i);
+		}
+		check("too many attempts");
+
+		this.browser.open("/login");
+		if (this.browser.path().equals("/login")) {
+			this.browser.signUp(ADMIN, WebJourney.PASSWORD); // the first run creates it; later, a no-op
+			this.browser.signIn(ADMIN, WebJourney.PASSWORD);
+		}
+		this.browser.open("/admin");
+		check("administration");
+		this.browser.open("/admin/events");
+		check("administration, security log");
+	}
+
+	private void check(String page) throws Exception {
+		check(page, null);
+	}
+
+	/** With a name, the English phone view is also saved as a screenshot (for the README). */
+	private void check(String page, String screenshot) throws Exception {
+		String where = this.language + " " + page + " (" + this.browser.path() + ")";
+		for (Screen screen : SCREENS) {
+			this.browser.resize(screen.width(), screen.height());
+			long overflow = this.browser.overflow();
+			if (overflow > 0) {
+				this.problems.add(where + " at " + screen.width() + " px scrolls sideways by " + overflow + " px: "
+						+ this.browser.overflowing());
+			}
+			if (screenshot != null && this.language.equals("en") && screen.width() == 390) {
+				this.browser.screenshot(screenshot);
+			}
+			if (screen.axe()) {
+				for (String violation : this.browser.accessibilityViolations()) {
+					this.problems.add(where + " on a " + screen.name() + ": " + violation);
+				}
+			}
+		}
+	}
+
+	private String code(byte[] key) {
+		TotpGenerator totp = TotpGenerator.AUTHENTICATOR_APPS;
+		return totp.code(key, totp.timeStep(this.clock.instant()));
+	}
+
+}
