@@ -18,3 +18,13 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// After a re-check the page names the action that can be done now; its button gets the focus.
+document.addEventListener('DOMContentLoaded', () => {
+  const action = document.querySelector('main[data-focus-action]')?.dataset.focusAction;
+  if (action) {
+    const button = [...document.querySelectorAll('form')]
+      .find((form) => form.getAttribute('action') === action)?.querySelector('button[type=submit], button:not([type])');
+    button?.focus();
+  }
+});

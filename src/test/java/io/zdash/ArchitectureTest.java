@@ -73,7 +73,7 @@ class ArchitectureTest {
 			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")
 			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance", "admin", "notify", "web")
-			.whereLayer("secrets").mayOnlyBeAccessedByLayers("twofactor", "instance")
+			.whereLayer("secrets").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance")
 			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "instance", "admin", "web")
 			.whereLayer("audit").mayOnlyBeAccessedByLayers("signin", "account", "twofactor", "recovery", "instance", "admin",
 					"notify", "metrics", "web")

@@ -125,6 +125,11 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** What has the keyboard focus. */
+	public WebElement focused() {
+		return this.driver.switchTo().activeElement();
+	}
+
 	public WebElement find(By by) {
 		return this.driver.findElement(by);
 	}

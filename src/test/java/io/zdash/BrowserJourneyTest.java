@@ -125,6 +125,18 @@ class BrowserJourneyTest {
 		assertThat(this.browser.find(By.cssSelector("input[name=name][value]")).getAttribute("value"))
 			.isEqualTo("Loja São Paulo");
 		this.browser.screenshot("dashboard.png");
+
+		// Ten minutes later a new token needs a re-check, which names the action and then offers it.
+		this.clock.advance(Duration.ofMinutes(11));
+		this.browser.clickAndConfirm(By.cssSelector("form[action$='/token/rotate'] button"));
+		assertThat(this.browser.path()).isEqualTo("/security/confirm");
+		assertThat(this.browser.text("confirm-action")).isEqualTo("You are about to replace an instance token.");
+		this.browser.type("password", WebJourney.PASSWORD);
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/");
+		assertThat(this.browser.text("confirmed")).isEqualTo("Confirmed — you can now replace an instance token.");
+		assertThat(this.browser.focused().findElement(By.xpath("ancestor::form")).getAttribute("action"))
+			.endsWith("/token/rotate");
 	}
 
 	@Test

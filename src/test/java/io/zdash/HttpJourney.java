@@ -87,8 +87,8 @@ public final class HttpJourney {
 		org.jsoup.nodes.Document setup = Jsoup.parse(get("/security/two-factor/setup").body());
 		byte[] secret = io.zdash.support.Base32.decode(setup.getElementById("totp-secret").text());
 		String csrf = setup.selectFirst("input[name=_csrf]").attr("value");
-		HttpResponse<String> codes = post("/security/two-factor/setup", csrf, "code", code(secret, clock));
-		org.jsoup.nodes.Document page = Jsoup.parse(codes.body());
+		post("/security/two-factor/setup", csrf, "code", code(secret, clock));
+		org.jsoup.nodes.Document page = Jsoup.parse(get("/security/two-factor/setup/codes").body());
 		java.util.List<String> recovery = page.select(".recovery-code").eachText();
 		HttpResponse<String> confirmed = post("/security/two-factor/setup/confirm",
 				page.selectFirst("input[name=_csrf]").attr("value"), "saved", "true");

@@ -77,7 +77,8 @@ public final class WebJourney {
 		MvcResult verified = this.mvc
 			.perform(post("/security/two-factor/setup").session(session).with(csrf()).param("code", currentCode(secret)))
 			.andReturn();
-		List<String> codes = Jsoup.parse(verified.getResponse().getContentAsString())
+		assertThat(verified.getResponse().getRedirectedUrl()).isEqualTo("/security/two-factor/setup/codes");
+		List<String> codes = page("/security/two-factor/setup/codes", session)
 			.select(".recovery-code")
 			.stream()
 			.map(Element::text)
@@ -87,6 +88,7 @@ public final class WebJourney {
 			.perform(post("/security/two-factor/setup/confirm").session(session).with(csrf()).param("saved", "true"))
 			.andReturn();
 		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		page("/security", session); // as a browser follows the redirect, using up its message
 		return new Enrolled(secret, codes);
 	}
 

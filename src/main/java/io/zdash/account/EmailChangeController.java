@@ -41,7 +41,7 @@ class EmailChangeController {
 	}
 
 	@PostMapping("/security/email")
-	@Access(Access.Level.STEP_UP)
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.changeEmail")
 	String request(@ModelAttribute EmailForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			RedirectAttributes redirect) {
 		Optional<String> email = EmailAddress.normalise(form.newEmail());

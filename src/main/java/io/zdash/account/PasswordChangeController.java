@@ -41,6 +41,7 @@ class PasswordChangeController {
 		this.sessions = sessions;
 	}
 
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.changePassword")
 	@PostMapping("/security/password")
 	String change(@ModelAttribute PasswordForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {

@@ -23,6 +23,7 @@ class SessionsController {
 		this.sessions = sessions;
 	}
 
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.revokeSession")
 	@PostMapping("/security/sessions/{handle}/revoke")
 	String revoke(@PathVariable String handle, @AuthenticationPrincipal AccountUser user, Origin origin,
 			RedirectAttributes redirect) {
@@ -31,6 +32,7 @@ class SessionsController {
 		return "redirect:/security#sessions";
 	}
 
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.revokeOthers")
 	@PostMapping("/security/sessions/revoke-others")
 	String revokeOthers(@AuthenticationPrincipal AccountUser user, Origin origin, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {

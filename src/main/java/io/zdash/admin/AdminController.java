@@ -47,6 +47,7 @@ class AdminController {
 		return "admin/accounts";
 	}
 
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminSettings")
 	@PostMapping("/admin/settings")
 	String settings(@ModelAttribute SettingsForm form, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
@@ -58,6 +59,7 @@ class AdminController {
 	}
 
 	/** Lost device: the account signs in with its password next time and sets 2FA up again. */
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminResetTwoFactor")
 	@PostMapping("/admin/accounts/{id}/reset-two-factor")
 	String resetTwoFactor(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
@@ -66,6 +68,7 @@ class AdminController {
 		return "redirect:/admin";
 	}
 
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminUnlock")
 	@PostMapping("/admin/accounts/{id}/unlock")
 	String unlock(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
@@ -74,6 +77,7 @@ class AdminController {
 		return "redirect:/admin";
 	}
 
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminDisable")
 	@PostMapping("/admin/accounts/{id}/disable")
 	String disable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
@@ -87,6 +91,7 @@ class AdminController {
 		return "redirect:/admin";
 	}
 
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminEnable")
 	@PostMapping("/admin/accounts/{id}/enable")
 	String enable(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {

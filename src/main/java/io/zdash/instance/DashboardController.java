@@ -14,7 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The dashboard home and its instance actions. Tokens are revealed by a POST, never put in a URL. */
+/**
+ * The dashboard home and its instance actions. Every action answers with a redirect to the
+ * dashboard (post/redirect/get), so a reload or a change of language never resubmits it. Tokens
+ * are revealed by a POST, never put in a URL.
+ */
 @Controller
 @Access(Access.Level.SIGNED_IN)
 class DashboardController {
@@ -35,12 +39,11 @@ class DashboardController {
 	}
 
 	@PostMapping("/instances")
-	String create(@ModelAttribute NameForm form, @AuthenticationPrincipal AccountUser user, Model model,
-			RedirectAttributes redirect) {
+	String create(@ModelAttribute NameForm form, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
 		Optional<String> problem = this.instances.create(user.accountId(), form.name());
 		if (problem.isPresent()) {
-			model.addAttribute("createError", problem.get());
-			return page(user, model);
+			redirect.addFlashAttribute("createError", problem.get());
+			return "redirect:/";
 		}
 		redirect.addFlashAttribute("notice", "instance.notice.created");
 		return "redirect:/";
@@ -48,12 +51,12 @@ class DashboardController {
 
 	@PostMapping("/instances/{id}/rename")
 	String rename(@PathVariable String id, @ModelAttribute NameForm form, @AuthenticationPrincipal AccountUser user,
-			Model model, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		Optional<String> problem = this.instances.rename(user.accountId(), id, form.name());
 		if (problem.isPresent()) {
-			model.addAttribute("rowError", problem.get());
-			model.addAttribute("rowErrorId", id);
-			return page(user, model);
+			redirect.addFlashAttribute("rowError", problem.get());
+			redirect.addFlashAttribute("rowErrorId", id);
+			return "redirect:/";
 		}
 		redirect.addFlashAttribute("notice", "instance.notice.renamed");
 		return "redirect:/";
@@ -67,29 +70,31 @@ class DashboardController {
 	}
 
 	@PostMapping("/instances/{id}/token/rotate")
-	@Access(Access.Level.STEP_UP)
-	String rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model,
-			RedirectAttributes redirect) {
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.rotateToken")
+	String rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
 		if (!this.instances.rotateToken(user.accountId(), id)) {
 			redirect.addFlashAttribute("notice", "instance.error.notFound");
 			return "redirect:/";
 		}
-		model.addAttribute("revealedId", id);
-		model.addAttribute("notice", "instance.notice.rotated");
-		return page(user, model);
+		redirect.addFlashAttribute("revealedId", id);
+		redirect.addFlashAttribute("notice", "instance.notice.rotated");
+		return "redirect:/";
 	}
 
+	/**
+	 * Shows the token on the dashboard it was asked from (post/redirect/get): which row to unmask is
+	 * a single-use flash in the session, so a reload or a change of language shows it masked again,
+	 * and never resubmits anything.
+	 */
 	@PostMapping("/instances/{id}/token")
-	@Access(Access.Level.STEP_UP)
-	String reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Model model,
-			RedirectAttributes redirect) {
-		Optional<Instance> instance = this.instances.find(user.accountId(), id);
-		if (instance.isEmpty()) {
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.revealToken")
+	String reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+		if (this.instances.find(user.accountId(), id).isEmpty()) {
 			redirect.addFlashAttribute("notice", "instance.error.notFound");
 			return "redirect:/";
 		}
-		model.addAttribute("revealedId", id);
-		return page(user, model);
+		redirect.addFlashAttribute("revealedId", id);
+		return "redirect:/";
 	}
 
 	private String page(AccountUser user, Model model) {

@@ -3,6 +3,7 @@ package io.zdash.recovery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Access(Access.Level.STEP_UP)
 class RegenerateController {
+
+	static final String NEW_CODES = "/security/recovery-codes/new";
 
 	/** The password again. */
 	record PasswordForm(String password) {
@@ -48,8 +52,11 @@ class RegenerateController {
 
 	private final AccountSessions sessions;
 
+	private final CodesOnDisplay onDisplay;
+
 	RegenerateController(RecoveryCodes recoveryCodes, AccountService accounts, RequiredFactors twoFactor,
-			MessageSource messages, AccountSessions sessions) {
+			MessageSource messages, AccountSessions sessions, CodesOnDisplay onDisplay) {
+		this.onDisplay = onDisplay;
 		this.sessions = sessions;
 		this.messages = messages;
 		this.recoveryCodes = recoveryCodes;
@@ -57,6 +64,7 @@ class RegenerateController {
 		this.twoFactor = twoFactor;
 	}
 
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.regenerateCodes")
 	@PostMapping("/security/recovery-codes")
 	String regenerate(@ModelAttribute PasswordForm form, @AuthenticationPrincipal AccountUser user, Origin origin,
 			Model model, RedirectAttributes redirect, Locale locale, HttpServletRequest request,
@@ -74,7 +82,18 @@ class RegenerateController {
 		}
 		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId(), origin);
 		this.sessions.signOutOtherSessions(request, response);
-		RecoveryCodeSheet.addTo(model, codes,
+		this.onDisplay.hold(request.getSession(), user.accountId(), codes);
+		return "redirect:" + NEW_CODES;
+	}
+
+	/** The codes just generated, as long as this session holds them (reload and language switch included). */
+	@GetMapping(NEW_CODES)
+	String show(@AuthenticationPrincipal AccountUser user, HttpServletRequest request, Model model, Locale locale) {
+		Optional<List<RecoveryCode>> codes = this.onDisplay.shown(request.getSession(), user.accountId());
+		if (codes.isEmpty()) {
+			return "redirect:/security";
+		}
+		RecoveryCodeSheet.addTo(model, codes.get(),
 				this.messages.getMessage("codes.file.heading", new Object[] { user.getUsername() }, locale));
 		return "recovery/regenerated";
 	}

@@ -21,6 +21,14 @@ public @interface Access {
 	/** A POST that checks something guessable (a password, a code): also limited per client address. */
 	boolean limitedPerAddress() default false;
 
+	/**
+	 * For an action that may ask for a re-check (step-up, an administrator's change): the message key
+	 * that names it ({@code stepup.action.*}), so the re-check page says what it confirms and, after
+	 * it, the page says "you can now …" with the action's button focused. A test requires one on
+	 * every such POST.
+	 */
+	String confirms() default "";
+
 	enum Level {
 
 		/** Anyone, signed in or not. */

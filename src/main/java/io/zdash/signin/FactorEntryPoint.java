@@ -21,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * when 2FA is required and not set up, the setup page). A sign-in not yet complete whose password is
  * too old (a half sign-in past its timeout, or one that must enroll first): signed out, back to the
  * password. With it, but entered too long ago for a sensitive action: the re-check
- * page, which then sends the person back to the page the action came from.
+ * page, told which action it confirms, which then sends the person back to the page the action
+ * came from (the Referer, sent to our own origin only).
  */
 final class FactorEntryPoint implements AuthenticationEntryPoint {
 
@@ -29,9 +30,12 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 
 	private final String signInStep;
 
-	FactorEntryPoint(String factor, String signInStep) {
+	private final SignInSecurity signIn;
+
+	FactorEntryPoint(String factor, String signInStep, SignInSecurity signIn) {
 		this.factor = factor;
 		this.signInStep = signInStep;
+		this.signIn = signIn;
 	}
 
 	@Override
@@ -53,11 +57,15 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 			response.sendRedirect(request.getContextPath() + this.signInStep);
 			return;
 		}
-		String url = UriComponentsBuilder.fromPath(request.getContextPath() + SignInRoutes.STEP_UP)
-			.queryParam("continue", returnPath(request))
-			.build()
-			.encode()
-			.toUriString();
+		UriComponentsBuilder stepUp = UriComponentsBuilder.fromPath(request.getContextPath() + SignInRoutes.STEP_UP)
+			.queryParam("continue", returnPath(request));
+		String action = request.getRequestURI().substring(request.getContextPath().length());
+		if ("POST".equals(request.getMethod()) && this.signIn.stepUpAction(action).isPresent()) {
+			// The action itself cannot be replayed by a redirect: the re-check names it, and afterwards
+			// the page it came from says "you can now …" with its button focused.
+			stepUp.queryParam("action", action);
+		}
+		String url = stepUp.build().encode().toUriString();
 		response.sendRedirect(url);
 	}
 

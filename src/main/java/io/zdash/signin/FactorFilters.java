@@ -79,8 +79,10 @@ final class FactorFilters {
 							request.getParameter("password"), Origin.of(request));
 		};
 		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.STEP_UP);
-		filter.setSuccessHandler(new Finished((request, response, authentication) -> response
-			.sendRedirect(request.getContextPath() + SafePath.of(request.getParameter("continue")))));
+		// Granted: on to the route's controller, which sends the person back to the page, saying what
+		// they can do now (a flash message needs Spring MVC, which a filter is before).
+		filter.setSuccessHandler((request, response, authentication) -> {
+		});
 		return new RefusalsToController(filter);
 	}
 

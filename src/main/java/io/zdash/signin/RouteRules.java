@@ -83,6 +83,18 @@ final class RouteRules {
 		return this.routes.stream().filter(route -> route.access() == null).toList();
 	}
 
+	/** The message key naming the POST action at this path, if its handler declares one. */
+	java.util.Optional<String> actionAt(String path) {
+		org.springframework.http.server.PathContainer container = org.springframework.http.server.PathContainer.parsePath(path);
+		return this.routes.stream()
+			.filter(route -> HttpMethod.POST.equals(route.method()) && route.access() != null
+					&& !route.access().confirms().isEmpty())
+			.filter(route -> org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(route.pattern())
+				.matches(container))
+			.map(route -> route.access().confirms())
+			.findFirst();
+	}
+
 	/** The POSTs that check something guessable, for the per-address limit. */
 	List<Route> limitedPerAddress() {
 		return this.routes.stream()

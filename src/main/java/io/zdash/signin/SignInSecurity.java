@@ -103,10 +103,21 @@ public class SignInSecurity {
 
 	/** A browser missing a factor goes to its step; one with a stale factor, to the re-check. */
 	public void handleMissingFactors(ExceptionHandlingConfigurer<HttpSecurity> exceptions) {
-		exceptions.defaultDeniedHandlerForMissingAuthority(new FactorEntryPoint(Factors.TOTP, SignInRoutes.CODE_STEP),
+		exceptions.defaultDeniedHandlerForMissingAuthority(new FactorEntryPoint(Factors.TOTP, SignInRoutes.CODE_STEP, this),
 				Factors.TOTP)
-			.defaultDeniedHandlerForMissingAuthority(new FactorEntryPoint(Factors.PASSWORD, SignInRoutes.PASSWORD_STEP),
-					Factors.PASSWORD);
+			.defaultDeniedHandlerForMissingAuthority(
+					new FactorEntryPoint(Factors.PASSWORD, SignInRoutes.PASSWORD_STEP, this), Factors.PASSWORD);
+	}
+
+	/**
+	 * The message key naming the action a re-check was asked for (see {@link Access#confirms}), if
+	 * {@code path} is the path of such an action; anything else, typed or forged, names none.
+	 */
+	public java.util.Optional<String> stepUpAction(String path) {
+		if (path == null || path.length() > 200 || !SafePath.of(path).equals(path)) {
+			return java.util.Optional.empty();
+		}
+		return rules().actionAt(path);
 	}
 
 	/** The second step and the step-up re-check, after the rules have let the request in. */

@@ -12,6 +12,7 @@ import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.TwoFactorIssuer;
 import io.zdash.support.Origin;
+import io.zdash.recovery.CodesOnDisplay;
 import io.zdash.recovery.RecoveryCode;
 import io.zdash.recovery.RecoveryCodeSheet;
 import io.zdash.signin.Access;
@@ -35,6 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Access(Access.Level.ENROLLMENT)
 class EnrollmentController {
+
+	static final String CODES = SignInRoutes.TWO_FACTOR_SETUP + "/codes";
 
 	/** The code from the app being set up. */
 	record CodeForm(String code) {
@@ -60,8 +63,11 @@ class EnrollmentController {
 
 	private final MessageSource messages;
 
+	private final CodesOnDisplay onDisplay;
+
 	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, AccountSessions accountSessions, TwoFactorIssuer issuer,
-			MessageSource messages) {
+			MessageSource messages, CodesOnDisplay onDisplay) {
+		this.onDisplay = onDisplay;
 		this.messages = messages;
 		this.twoFactor = twoFactor;
 		this.sessionFactors = sessionFactors;
@@ -94,6 +100,22 @@ class EnrollmentController {
 			model.addAttribute("error", parsed.isPresent() ? "setup.error.wrong" : "totp.error.format");
 			return setupPage(user, binding, model, locale);
 		}
+		this.onDisplay.hold(session, user.accountId(), codes.get());
+		return "redirect:" + CODES;
+	}
+
+	/** The recovery codes of the enrollment in progress, as long as this session holds them. */
+	@GetMapping(CODES)
+	String codes(@AuthenticationPrincipal AccountUser user, HttpSession session, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		if (this.twoFactor.isEnrolled(user.accountId())) {
+			return "redirect:/security";
+		}
+		Optional<List<RecoveryCode>> codes = this.onDisplay.shown(session, user.accountId());
+		if (codes.isEmpty() || !this.twoFactor.hasLiveEnrollment(user.accountId(), EnrollmentBinding.of(session))) {
+			redirect.addFlashAttribute("error", "setup.error.expired");
+			return "redirect:" + SignInRoutes.TWO_FACTOR_SETUP;
+		}
 		return codesPage(user, codes.get(), model, locale);
 	}
 
@@ -109,11 +131,13 @@ class EnrollmentController {
 			Optional<List<RecoveryCode>> codes = this.twoFactor.reissuePendingCodes(user.accountId(),
 					EnrollmentBinding.of(request.getSession()));
 			if (codes.isPresent()) {
-				model.addAttribute("error", "setup.error.notSaved");
-				return codesPage(user, codes.get(), model, locale);
+				this.onDisplay.hold(request.getSession(), user.accountId(), codes.get());
+				redirect.addFlashAttribute("error", "setup.error.notSaved");
+				return "redirect:" + CODES;
 			}
 		}
 		else if (this.twoFactor.confirmEnrollment(user.accountId(), EnrollmentBinding.of(request.getSession()), origin)) {
+			this.onDisplay.release(request.getSession());
 			this.sessionFactors.enrolled(request, response);
 			this.accountSessions.signOutOtherSessions(request, response);
 			redirect.addFlashAttribute("notice", "security.notice.enabled");

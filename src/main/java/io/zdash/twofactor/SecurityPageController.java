@@ -12,6 +12,7 @@ import io.zdash.account.PasswordPolicy;
 import io.zdash.support.Backoff;
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvents;
+import io.zdash.recovery.CodesOnDisplay;
 import io.zdash.recovery.RecoveryCodes;
 import io.zdash.signin.Access;
 import io.zdash.signin.SessionFactors;
@@ -60,9 +61,12 @@ class SecurityPageController {
 
 	private final AccountSessions accountSessions;
 
+	private final CodesOnDisplay codesOnDisplay;
+
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
 			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events,
-			TwoFactorPolicy policy) {
+			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay) {
+		this.codesOnDisplay = codesOnDisplay;
 		this.events = events;
 		this.policy = policy;
 		this.twoFactor = twoFactor;
@@ -77,28 +81,31 @@ class SecurityPageController {
 	String security(@AuthenticationPrincipal AccountUser user, @RequestParam(defaultValue = "0") String page,
 			HttpServletRequest request, Model model) {
 		request.getSession().removeAttribute(SessionFactors.USED_RECOVERY_CODE);
+		// Back on the Security page: recovery codes just shown are done with.
+		this.codesOnDisplay.release(request.getSession());
 		model.addAttribute("recoveryCodesLeft", null);
 		return page(user, model, request, PageNumber.parse(page));
 	}
 
 	@PostMapping("/security/two-factor/disable")
-	@Access(Access.Level.STEP_UP)
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.disableTwoFactor")
 	String disable(@Valid @ModelAttribute DisableForm form, BindingResult binding, @AuthenticationPrincipal AccountUser user,
-			Origin origin, HttpServletRequest request, HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
+			Origin origin, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		// Every answer is a redirect to the Security page (post/redirect/get): a reload or a change
+		// of language never resubmits the password and code.
 		if (!this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
 		if (this.policy.requiredForEveryone()) {
-			model.addAttribute("disableError", "security.disable.required");
-			return page(user, model, request, 0);
+			redirect.addFlashAttribute("disableError", "security.disable.required");
+			return "redirect:/security";
 		}
 		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
 		boolean passwordOk = !binding.hasErrors() && this.accounts.passwordMatches(user.accountId(), form.password());
 		if (!passwordOk || !this.twoFactor.disable(user.accountId(), form.code(), origin)) {
-			model.addAttribute("disableError", "security.disable.error");
-			pausedFor(user).ifPresent(minutes -> model.addAttribute("disableWait", minutes));
-			return page(user, model, request, 0);
+			redirect.addFlashAttribute("disableError", "security.disable.error");
+			pausedFor(user).ifPresent(minutes -> redirect.addFlashAttribute("disableWait", minutes));
+			return "redirect:/security";
 		}
 		this.sessionFactors.unenrolled(request, response);
 		this.accountSessions.signOutOtherSessions(request, response);

@@ -7,6 +7,7 @@ import io.zdash.signin.FactorRefused;
 import io.zdash.signin.Factors;
 import io.zdash.signin.SafePath;
 import io.zdash.signin.SignInRoutes;
+import io.zdash.signin.SignInSecurity;
 import io.zdash.support.Backoff;
 
 import org.springframework.security.core.Authentication;
@@ -16,28 +17,42 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The re-check page of step-up: before a sensitive action, a person whose code (or, without 2FA,
- * password) is older than the window enters it again, then goes back to the page they came from.
+ * password) is older than the window enters it again, then goes back to the page they came from,
+ * which says the action can be done now. The page names the action it confirms.
  * The sign-in filter checks the POST and grants the fresh factor; a refusal comes here to be shown.
  */
 @Controller
 @Access(Access.Level.SIGNED_IN)
 class StepUpController {
 
+	private final SignInSecurity signIn;
+
+	StepUpController(SignInSecurity signIn) {
+		this.signIn = signIn;
+	}
+
 	@GetMapping(SignInRoutes.STEP_UP)
-	String page(@RequestParam(name = "continue", required = false) String next, Authentication authentication,
-			Model model) {
-		return show(next, authentication, model);
+	String page(@RequestParam(name = "continue", required = false) String next,
+			@RequestParam(name = "action", required = false) String action, Authentication authentication, Model model) {
+		return show(next, action, authentication, model);
 	}
 
 	@PostMapping(SignInRoutes.STEP_UP)
 	@Access(value = Access.Level.SIGNED_IN, limitedPerAddress = true)
 	String refused(@RequestParam(name = "continue", required = false) String next,
+			@RequestParam(name = "action", required = false) String action,
 			@RequestAttribute(name = FactorRefused.ATTRIBUTE, required = false) FactorRefused refused,
-			Authentication authentication, HttpServletResponse response, Model model) {
+			Authentication authentication, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (refused == null) {
+			// Confirmed: back to the page, which says what can be done now and focuses its button.
+			this.signIn.stepUpAction(action).ifPresent(named -> {
+				redirect.addFlashAttribute("confirmedAction", named);
+				redirect.addFlashAttribute("focusAction", action);
+			});
 			return "redirect:" + SafePath.of(next);
 		}
 		boolean withCode = Factors.has(authentication, Factors.TOTP_ENROLLED);
@@ -52,10 +67,14 @@ class StepUpController {
 			case MALFORMED -> model.addAttribute("error", withCode ? "confirm.error.format" : "confirm.error.password");
 			default -> model.addAttribute("error", withCode ? "totp.error.wrong" : "confirm.error.password");
 		}
-		return show(next, authentication, model);
+		return show(next, action, authentication, model);
 	}
 
-	private static String show(String next, Authentication authentication, Model model) {
+	private String show(String next, String action, Authentication authentication, Model model) {
+		this.signIn.stepUpAction(action).ifPresent(named -> {
+			model.addAttribute("action", action);
+			model.addAttribute("actionName", named);
+		});
 		model.addAttribute("next", SafePath.of(next));
 		model.addAttribute("withCode", Factors.has(authentication, Factors.TOTP_ENROLLED));
 		return "twofactor/confirm";

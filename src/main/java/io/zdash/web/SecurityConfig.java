@@ -126,7 +126,7 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.exceptionHandling(signIn::handleMissingFactors)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new ClientAddressLimiter(signIn.limitedPerAddress(), properties.clientLimit().capacity(),
 					properties.clientLimit().refillEvery(), clock), UsernamePasswordAuthenticationFilter.class);
 		signIn.addFactorFilters(http, factors);

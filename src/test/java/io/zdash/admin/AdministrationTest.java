@@ -134,7 +134,8 @@ class AdministrationTest extends JourneyTest {
 		assertThat(this.mvc.perform(get("/").session(user)).andReturn().getResponse().getStatus()).isEqualTo(200);
 		MvcResult off = this.mvc.perform(post("/security/two-factor/disable").session(user).with(csrf())
 			.param("password", WebJourney.PASSWORD).param("code", enrolled.recoveryCodes().get(0))).andReturn();
-		assertThat(off.getResponse().getContentAsString()).contains("required for every account");
+		assertThat(off.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		assertThat(this.journey.page("/security", user).select(".error").text()).contains("required for every account");
 	}
 
 	@Test

@@ -75,6 +75,23 @@ class RouteClassificationTest {
 	}
 
 	@Test
+	void whenAPostMayAskForARecheckThenItNamesItsActionForThePage() {
+		List<String> unnamed = this.signIn.rules().routes().stream()
+			.filter(r -> HttpMethod.POST.equals(r.method()))
+			.filter(r -> r.access().value() == Access.Level.STEP_UP || r.access().value() == Access.Level.ADMIN)
+			.filter(r -> !r.access().confirms().startsWith("stepup.action."))
+			.map(r -> r.pattern() + " (" + r.handler() + ")")
+			.toList();
+		assertThat(unnamed).isEmpty();
+		assertThat(this.signIn.stepUpAction("/instances/ABC/token")).contains("stepup.action.revealToken");
+		assertThat(this.signIn.stepUpAction("/instances/ABC/token/rotate")).contains("stepup.action.rotateToken");
+		assertThat(this.signIn.stepUpAction("/instances/ABC/rename")).isEmpty();
+		assertThat(this.signIn.stepUpAction("//evil.example/instances/ABC/token")).isEmpty();
+		assertThat(this.signIn.stepUpAction("https://evil.example/")).isEmpty();
+		assertThat(this.signIn.stepUpAction(null)).isEmpty();
+	}
+
+	@Test
 	void whenAGuessablePostIsMappedThenItIsLimitedPerAddress() {
 		assertThat(this.signIn.rules().limitedPerAddress()).extracting(RouteRules.Route::pattern)
 			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm");

@@ -70,16 +70,22 @@ class TwoFactorSignInTest extends JourneyTest {
 			.perform(post("/security/two-factor/setup").session(session).with(csrf()).param("code",
 					this.journey.currentCode(secret)))
 			.andReturn();
-		List<String> first = Jsoup.parse(verified.getResponse().getContentAsString()).select(".recovery-code").eachText();
+		assertThat(verified.getResponse().getRedirectedUrl()).isEqualTo("/security/two-factor/setup/codes");
+		List<String> first = this.journey.page("/security/two-factor/setup/codes", session).select(".recovery-code").eachText();
+		// A reload, or the language switch, shows the same codes: nothing is resubmitted or replaced.
+		assertThat(this.journey.page("/security/two-factor/setup/codes?lang=pt-BR", session).select(".recovery-code")
+			.eachText()).isEqualTo(first);
 		MvcResult unticked = this.mvc.perform(post("/security/two-factor/setup/confirm").session(session).with(csrf()))
-			.andExpect(status().isOk())
 			.andReturn();
-		List<String> second = Jsoup.parse(unticked.getResponse().getContentAsString()).select(".recovery-code").eachText();
+		assertThat(unticked.getResponse().getRedirectedUrl()).isEqualTo("/security/two-factor/setup/codes");
+		org.jsoup.nodes.Document again = this.journey.page("/security/two-factor/setup/codes?lang=en", session);
+		List<String> second = again.select(".recovery-code").eachText();
 		assertThat(second).hasSize(10).doesNotContainAnyElementsOf(first);
+		assertThat(again.select(".error").text()).isNotBlank();
 		assertThat(credentialCount()).isZero();
 		// Abandoned here: signing in again needs only the password.
-		MockHttpSession again = this.journey.signIn(this.email, WebJourney.PASSWORD);
-		this.mvc.perform(get("/").session(again)).andExpect(status().isOk());
+		MockHttpSession later = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.mvc.perform(get("/").session(later)).andExpect(status().isOk());
 	}
 
 	@Test
@@ -171,12 +177,25 @@ class TwoFactorSignInTest extends JourneyTest {
 			.perform(post("/security/recovery-codes").session(session).with(csrf()).param("password", "wrong password!!"))
 			.andReturn();
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		this.journey.page("/security", session);
 		MvcResult regenerated = this.mvc
 			.perform(post("/security/recovery-codes").session(session).with(csrf()).param("password", WebJourney.PASSWORD))
-			.andExpect(status().isOk())
 			.andReturn();
-		List<String> fresh = Jsoup.parse(regenerated.getResponse().getContentAsString()).select(".recovery-code").eachText();
+		assertThat(regenerated.getResponse().getRedirectedUrl()).isEqualTo("/security/recovery-codes/new");
+		List<String> fresh = this.journey.page("/security/recovery-codes/new", session).select(".recovery-code").eachText();
 		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(enrolled.recoveryCodes());
+		// Reloaded or re-translated: the same codes, not another set, and nothing in the session table in clear.
+		assertThat(this.journey.page("/security/recovery-codes/new?lang=pt-BR", session).select(".recovery-code").eachText())
+			.isEqualTo(fresh);
+		String sessions = this.jdbc.sql("select attribute_bytes from spring_session_attributes").query((rs, n) ->
+				new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)).list().toString();
+		for (String code : fresh) {
+			assertThat(sessions).doesNotContain(code).doesNotContain(code.replace("-", ""));
+		}
+		// Back on the Security page, they are done with: the page no longer shows them.
+		this.journey.page("/security", session);
+		assertThat(this.mvc.perform(get("/security/recovery-codes/new").session(session)).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo("/security");
 
 		MockHttpSession old = this.journey.signIn(this.email, WebJourney.PASSWORD);
 		assertThat(this.journey.submitRecoveryCode(old, enrolled.recoveryCodes().get(0)).getResponse().getStatus())
@@ -192,11 +211,11 @@ class TwoFactorSignInTest extends JourneyTest {
 		String code = this.journey.currentCode(enrolled.secret());
 		// Wrong password: nothing changes, even with a right code.
 		this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
-			.param("password", "not my password at all").param("code", code)).andExpect(status().isOk());
+			.param("password", "not my password at all").param("code", code)).andExpect(status().is3xxRedirection());
 		assertThat(credentialCount()).isOne();
 		// A recovery code alone (without the password) is refused as well.
 		this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())
-			.param("password", "").param("code", enrolled.recoveryCodes().get(0))).andExpect(status().isOk());
+			.param("password", "").param("code", enrolled.recoveryCodes().get(0))).andExpect(status().is3xxRedirection());
 		assertThat(credentialCount()).isOne();
 
 		MvcResult disabled = this.mvc.perform(post("/security/two-factor/disable").session(session).with(csrf())

@@ -85,7 +85,7 @@ class SecurityRulesTest extends JourneyTest {
 			.andExpect(header().string("Content-Security-Policy", containsString("base-uri 'none'")))
 			.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(header().string("Referrer-Policy", "same-origin"))
 			.andExpect(header().string("Cache-Control", containsString("no-store")));
 	}
 

@@ -24,7 +24,8 @@ class StepUpTest extends JourneyTest {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		MockHttpSession session = this.journey.signInWithCode(this.email, enrolled.secret());
 		String id = createInstance(session);
-		assertThat(reveal(session, id).getResponse().getStatus()).isEqualTo(200);
+		assertThat(reveal(session, id).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(shownToken(session)).matches("[0-9A-F]{48}");
 	}
 
 	@Test
@@ -35,11 +36,11 @@ class StepUpTest extends JourneyTest {
 		this.clock.advance(Duration.ofMinutes(11));
 
 		MvcResult asked = reveal(session, id);
-		assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/security/confirm?continue=/");
+		assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/security/confirm?continue=/&action=/instances/" + id + "/token");
 		for (String action : new String[] { "/security/two-factor/disable", "/security/recovery-codes" }) {
 			assertThat(this.mvc.perform(post(action).session(session).with(csrf()).header("Referer", "http://localhost/security")
 				.param("password", WebJourney.PASSWORD).param("code", "123456")).andReturn().getResponse().getRedirectedUrl())
-				.isEqualTo("/security/confirm?continue=/security");
+				.isEqualTo("/security/confirm?continue=/security&action=" + action);
 		}
 		assertThat(this.journey.page("/security/confirm?continue=/", session).getElementById("code")).isNotNull();
 
@@ -50,9 +51,8 @@ class StepUpTest extends JourneyTest {
 		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
 			.param("continue", "/").param("code", this.journey.currentCode(enrolled.secret()))).andReturn();
 		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
-		MvcResult revealed = reveal(session, id);
-		assertThat(revealed.getResponse().getStatus()).isEqualTo(200);
-		assertThat(Jsoup.parse(revealed.getResponse().getContentAsString()).select(".token").text()).matches("[0-9A-F]{48}");
+		assertThat(reveal(session, id).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(shownToken(session)).matches("[0-9A-F]{48}");
 	}
 
 	@Test
@@ -75,13 +75,57 @@ class StepUpTest extends JourneyTest {
 	}
 
 	@Test
+	void whenARevealAsksForARecheckThenThePageNamesItAndAfterwardsSaysItCanBeDoneWithTheButtonFocused()
+			throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		this.mvc.perform(post("/instances").session(session).with(csrf()).param("name", "Shop"));
+		String id = this.journey.page("/", session).select("code.instance-id").text();
+		this.clock.advance(Duration.ofMinutes(11));
+
+		MvcResult asked = this.mvc.perform(post("/instances/" + id + "/token").session(session).with(csrf())
+			.header("Referer", "http://localhost/")).andReturn();
+		assertThat(asked.getResponse().getRedirectedUrl())
+			.isEqualTo("/security/confirm?continue=/&action=/instances/" + id + "/token");
+		org.jsoup.nodes.Document page = this.journey.page(asked.getResponse().getRedirectedUrl(), session);
+		assertThat(page.getElementById("confirm-action")).as(page.select("main").html()).isNotNull();
+		assertThat(page.getElementById("confirm-action").text()).isEqualTo("You are about to reveal an instance token.");
+		assertThat(page.select("input[name=action]").val()).isEqualTo("/instances/" + id + "/token");
+
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("action", "/instances/" + id + "/token").param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
+		org.jsoup.nodes.Document back = this.journey.page("/", session);
+		assertThat(back.getElementById("confirmed").text()).isEqualTo("Confirmed — you can now reveal an instance token.");
+		assertThat(back.getElementById("main").attr("data-focus-action")).isEqualTo("/instances/" + id + "/token");
+		assertThat(back.select("form[action=/instances/" + id + "/token]")).hasSize(1);
+	}
+
+	@Test
+	void whenTheRecheckIsGivenAnActionThatIsNotOneThenItNamesNothing() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		for (String forged : new String[] { "https://evil.example/x", "/instances/x/rename", "/login", "%00", "x".repeat(500) }) {
+			org.jsoup.nodes.Document page = this.journey.page("/security/confirm?continue=/&action="
+					+ java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8), session);
+			assertThat(page.getElementById("confirm-action")).as(forged).isNull();
+			assertThat(page.select("input[name=action]")).as(forged).isEmpty();
+		}
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf()).param("continue", "/")
+			.param("action", "/login").param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(this.journey.page("/", session).getElementById("confirmed")).isNull();
+	}
+
+	@Test
 	void whenTokenRotatedThenTheOldOneIsGoneAndAStaleCheckAsksFirst() throws Exception {
 		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
 		String id = createInstance(session);
-		String before = Jsoup.parse(reveal(session, id).getResponse().getContentAsString()).select(".token").text();
+		reveal(session, id);
+		String before = shownToken(session);
 		MvcResult rotated = this.mvc.perform(post("/instances/{id}/token/rotate", id).session(session).with(csrf())
 			.header("Referer", "http://localhost/")).andReturn();
-		String after = Jsoup.parse(rotated.getResponse().getContentAsString()).select(".token").text();
+		assertThat(rotated.getResponse().getRedirectedUrl()).isEqualTo("/");
+		String after = shownToken(session);
+		assertThat(shownToken(session)).as("a reload shows it masked again").isEmpty();
 		assertThat(after).matches("[0-9A-F]{48}").isNotEqualTo(before);
 		this.clock.advance(Duration.ofMinutes(11));
 		assertThat(this.mvc.perform(post("/instances/{id}/token/rotate", id).session(session).with(csrf())
@@ -135,7 +179,7 @@ class StepUpTest extends JourneyTest {
 		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
 			.param("continue", "/").param("password", WebJourney.PASSWORD)).andReturn();
 		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(reveal(session, id).getResponse().getStatus()).isEqualTo(200);
+		assertThat(reveal(session, id).getResponse().getRedirectedUrl()).isEqualTo("/");
 	}
 
 	@Test
@@ -151,6 +195,11 @@ class StepUpTest extends JourneyTest {
 	private String createInstance(MockHttpSession session) throws Exception {
 		this.mvc.perform(post("/instances").session(session).with(csrf()).param("name", "Shop"));
 		return this.journey.page("/", session).selectFirst(".instance-id").text();
+	}
+
+	/** The token the dashboard shows unmasked (the one a reveal or rotation asked for), or "". */
+	private String shownToken(MockHttpSession session) throws Exception {
+		return this.journey.page("/", session).select("button[data-copy]").attr("data-copy");
 	}
 
 	private MvcResult reveal(MockHttpSession session, String id) throws Exception {
