@@ -28,3 +28,18 @@ document.addEventListener('DOMContentLoaded', () => {
     button?.focus();
   }
 });
+
+// Times are written in UTC by the server; shown here in the person's own time zone and in the
+// page's language, with the UTC text kept as the tooltip.
+document.addEventListener('DOMContentLoaded', () => {
+  const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  });
+  for (const time of document.querySelectorAll('time[datetime]')) {
+    const when = new Date(time.getAttribute('datetime'));
+    if (!Number.isNaN(when.getTime())) {
+      time.title = time.textContent.trim();
+      time.textContent = format.format(when);
+    }
+  }
+});

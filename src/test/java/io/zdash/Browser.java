@@ -33,6 +33,8 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
+	public static final String TIME_ZONE = "America/Sao_Paulo";
+
 	private final ChromeDriver driver;
 
 	private final int port;
@@ -48,6 +50,8 @@ public final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
+			// A person in São Paulo (UTC-3, no daylight saving): pages must show their time, not UTC.
+			.withEnvironment(java.util.Map.of("TZ", TIME_ZONE))
 			.build();
 		this.driver = new ChromeDriver(service, options);
 	}
@@ -217,7 +221,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * axe-core's WCAG 2.x A and AA rules (2.2 included, target size too) on the current page, from
+	 * axe-core's WCAG 2.x A and AA rules (2.2 included, target size too) and its AAA ones (enhanced
+	 * contrast among them) on the current page, from
 	 * the axe.min.js of Deque's Maven artifact: each violation as "rule: targets".
 	 */
 	public java.util.List<String> accessibilityViolations() throws IOException {
@@ -226,7 +231,7 @@ public final class Browser implements AutoCloseable {
 		}
 		Object result = this.driver.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
-				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'wcag2aaa'] } })
 				  .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '))))
 				  .catch(e => done(['axe failed: ' + e]));""");
 		@SuppressWarnings("unchecked")

@@ -92,6 +92,17 @@ class PageQualityBrowserTest {
 		this.browser.click(By.id("saved"));
 		this.browser.submit();
 		check("security, 2FA on", "phone-security.png");
+		// The security log's times: the person's own zone and language, UTC in the tooltip.
+		org.openqa.selenium.WebElement time = this.browser.find(By.cssSelector("#security-log time"));
+		java.time.Instant at = java.time.Instant.parse(time.getAttribute("datetime"));
+		java.time.ZonedDateTime local = at.atZone(java.time.ZoneId.of(Browser.TIME_ZONE));
+		String expected = this.language.equals("en")
+				? java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy, hh:mm a", java.util.Locale.US).format(local)
+				: java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy, HH:mm").format(local);
+		assertThat(time.getText()).isEqualTo(expected);
+		assertThat(time.getAttribute("title")).endsWith("UTC");
+		assertThat(this.browser.find(By.cssSelector("#security-log small.hint")).getText())
+			.isEqualTo(this.language.equals("en") ? "Chrome on Linux" : "Chrome no Linux");
 		this.browser.open("/security/confirm?continue=/security");
 		check("step-up re-check");
 

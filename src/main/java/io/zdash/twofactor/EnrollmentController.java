@@ -16,10 +16,12 @@ import io.zdash.recovery.CodesOnDisplay;
 import io.zdash.recovery.RecoveryCode;
 import io.zdash.recovery.RecoveryCodeSheet;
 import io.zdash.signin.Access;
+import io.zdash.signin.Factors;
 import io.zdash.signin.SessionFactors;
 import io.zdash.signin.SignInRoutes;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,16 +78,19 @@ class EnrollmentController {
 	}
 
 	@GetMapping(SignInRoutes.TWO_FACTOR_SETUP)
-	String setup(@AuthenticationPrincipal AccountUser user, HttpSession session, Model model, Locale locale) {
+	String setup(@AuthenticationPrincipal AccountUser user, Authentication authentication, HttpSession session, Model model,
+			Locale locale) {
 		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
+		model.addAttribute("mustEnroll", Factors.has(authentication, Factors.TOTP_REQUIRED));
 		return setupPage(user, EnrollmentBinding.of(session), model, locale);
 	}
 
 	@PostMapping(SignInRoutes.TWO_FACTOR_SETUP)
-	String verify(@ModelAttribute CodeForm form, @AuthenticationPrincipal AccountUser user, HttpSession session,
-			Model model, RedirectAttributes redirect, Locale locale) {
+	String verify(@ModelAttribute CodeForm form, @AuthenticationPrincipal AccountUser user, Authentication authentication,
+			HttpSession session, Model model, RedirectAttributes redirect, Locale locale) {
+		model.addAttribute("mustEnroll", Factors.has(authentication, Factors.TOTP_REQUIRED));
 		if (this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}

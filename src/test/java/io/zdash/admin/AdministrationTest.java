@@ -129,6 +129,11 @@ class AdministrationTest extends JourneyTest {
 			assertThat(refused.getResponse().getRedirectedUrl()).as(page).isIn("/security/two-factor/setup", "/");
 		}
 		assertThat(this.mvc.perform(get("/api/instances").session(user)).andReturn().getResponse().getStatus()).isEqualTo(401);
+		// No trap: the page says why, and offers to sign out instead of a Cancel that loops back.
+		org.jsoup.nodes.Document setup = this.journey.page("/security/two-factor/setup", user);
+		assertThat(setup.getElementById("must-enroll").text()).contains("requires two-factor authentication");
+		assertThat(setup.select("form[action=/logout] #must-enroll-sign-out")).hasSize(1);
+		assertThat(setup.select("a[href=/security]")).isEmpty();
 		Enrolled enrolled = this.journey.enableTwoFactor(user);
 		assertThat(enrolled.recoveryCodes()).hasSize(10);
 		assertThat(this.mvc.perform(get("/").session(user)).andReturn().getResponse().getStatus()).isEqualTo(200);

@@ -1,12 +1,12 @@
-package io.zdash.account;
+package io.zdash.support;
 
 /** A person-readable browser and system from a User-Agent header: enough to recognise one's own devices. */
-final class UserAgents {
+public final class UserAgents {
 
 	private UserAgents() {
 	}
 
-	static String browser(String userAgent) {
+	public static String browser(String userAgent) {
 		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Edg/")) {
 			return "Edge";
@@ -26,7 +26,7 @@ final class UserAgents {
 		return ua.isBlank() ? "?" : "Browser";
 	}
 
-	static String system(String userAgent) {
+	public static String system(String userAgent) {
 		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Android")) {
 			return "Android";
