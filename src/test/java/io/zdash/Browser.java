@@ -202,6 +202,24 @@ public final class Browser implements AutoCloseable {
 				2 * height - innerHeight.intValue()));
 	}
 
+	/**
+	 * Whether the header's link to this page in its own language leads to a page (not a 405 after a
+	 * POST, say): empty, or "link: status". Fetched, not followed, so the walk stays where it is;
+	 * the link of the other language would also switch the remembered language, so it is not fetched
+	 * (it differs only in {@code lang}).
+	 */
+	@SuppressWarnings("unchecked")
+	public java.util.List<String> brokenLanguageLinks() {
+		return (java.util.List<String>) this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const links = [...document.querySelectorAll('.lang a[href]')]
+				  .filter(a => a.getAttribute('hreflang') === document.documentElement.lang);
+				Promise.all(links.map(a => fetch(a.href, { credentials: 'same-origin', redirect: 'manual' })
+				    .then(r => (r.type === 'opaqueredirect' || r.status < 400) ? null : a.getAttribute('href') + ': ' + r.status)))
+				  .then(results => done(results.filter(x => x)))
+				  .catch(e => done(['fetch failed: ' + e]));""");
+	}
+
 	/** How far the page is wider than the window, in CSS pixels: zero when nothing scrolls sideways. */
 	public long overflow() {
 		return ((Number) this.driver

@@ -143,6 +143,11 @@ class PageQualityBrowserTest {
 	/** With a name, the English phone view is also saved as a screenshot (for the README). */
 	private void check(String page, String screenshot) throws Exception {
 		String where = this.language + " " + page + " (" + this.browser.path() + ")";
+		if (!page.equals("not found")) {
+			for (String problem : this.browser.brokenLanguageLinks()) {
+				this.problems.add(where + ": " + problem);
+			}
+		}
 		for (Screen screen : SCREENS) {
 			this.browser.resize(screen.width(), screen.height());
 			long overflow = this.browser.overflow();

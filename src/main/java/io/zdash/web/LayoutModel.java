@@ -1,14 +1,24 @@
 package io.zdash.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.zdash.signin.Factors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What the shared layout needs on every page. */
 @ControllerAdvice
 class LayoutModel {
+
+	static final List<String> LANGUAGES = List.of("en", "pt-BR");
 
 	/** The navigation shows only once every factor is in: not on the code page of a half sign-in. */
 	@ModelAttribute("signedIn")
@@ -19,6 +29,33 @@ class LayoutModel {
 	@ModelAttribute("isAdmin")
 	boolean isAdmin(Authentication authentication) {
 		return Factors.isComplete(authentication) && Factors.has(authentication, "ROLE_ADMIN");
+	}
+
+	/**
+	 * The header's language links: this page (its query kept, a re-check's {@code continue} and
+	 * {@code action} or a log's filters included) in each language. Relative, never built from the
+	 * Host header. A page that answers a POST links to the GET of its path (every such path has one).
+	 */
+	@ModelAttribute("languageLinks")
+	Map<String, String> languageLinks(HttpServletRequest request) {
+		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (errorUri instanceof String original) ? original : request.getRequestURI();
+		String query = ("GET".equals(request.getMethod()) && errorUri == null) ? request.getQueryString() : null;
+		Map<String, String> links = new LinkedHashMap<>();
+		for (String language : LANGUAGES) {
+			links.put(language, link(path, query, language));
+		}
+		return links;
+	}
+
+	static String link(String path, String query, String language) {
+		try {
+			return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam("lang", language).build(true)
+				.toUriString();
+		}
+		catch (IllegalArgumentException malformed) {
+			return "?lang=" + language;
+		}
 	}
 
 }

@@ -9,7 +9,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** English or Brazilian Portuguese: from the browser first, then as the person chooses, remembered. */
 @WebTest
@@ -41,6 +43,27 @@ class LanguageTest {
 	void whenLanguageUnknownThenEnglishAndNoError() throws Exception {
 		MvcResult odd = this.mvc.perform(get("/login").param("lang", "<script>")).andReturn();
 		assertThat(odd.getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void whenAPageHasAQueryThenTheLanguageLinksKeepIt() throws Exception {
+		MvcResult login = this.mvc.perform(get("/login?expired&lang=en")).andReturn();
+		assertThat(link(login, "pt-BR")).isEqualTo("/login?expired&lang=pt-BR");
+		assertThat(link(login, "en")).isEqualTo("/login?expired&lang=en");
+		MvcResult odd = this.mvc.perform(get(java.net.URI.create("/login?x=%3Cscript%3E&continue=/a%20b"))).andReturn();
+		assertThat(link(odd, "pt-BR")).isEqualTo("/login?x=%3Cscript%3E&continue=/a%20b&lang=pt-BR");
+	}
+
+	@Test
+	void whenAPageAnswersAPostOrAnErrorThenTheLanguageLinksLeadToAPageThatExists() throws Exception {
+		MvcResult refused = this.mvc.perform(post("/signup").with(csrf()).param("email", "not an email").param("password", "x"))
+			.andReturn();
+		assertThat(link(refused, "pt-BR")).isEqualTo("/signup?lang=pt-BR");
+		assertThat(LayoutModel.link("/x", "%zz", "en")).isEqualTo("?lang=en");
+	}
+
+	private static String link(MvcResult result, String language) throws Exception {
+		return Jsoup.parse(result.getResponse().getContentAsString()).select(".lang a[hreflang=" + language + "]").attr("href");
 	}
 
 	private static String heading(MvcResult result) throws Exception {
