@@ -16,7 +16,6 @@ import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 import io.zdash.signin.RequiredFactors;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,17 +47,17 @@ class RegenerateController {
 
 	private final RequiredFactors twoFactor;
 
-	private final MessageSource messages;
-
 	private final AccountSessions sessions;
 
 	private final CodesOnDisplay onDisplay;
 
+	private final RecoveryCodeSheet sheet;
+
 	RegenerateController(RecoveryCodes recoveryCodes, AccountService accounts, RequiredFactors twoFactor,
-			MessageSource messages, AccountSessions sessions, CodesOnDisplay onDisplay) {
+			AccountSessions sessions, CodesOnDisplay onDisplay, RecoveryCodeSheet sheet) {
 		this.onDisplay = onDisplay;
+		this.sheet = sheet;
 		this.sessions = sessions;
-		this.messages = messages;
 		this.recoveryCodes = recoveryCodes;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
@@ -93,8 +92,7 @@ class RegenerateController {
 		if (codes.isEmpty()) {
 			return "redirect:/security";
 		}
-		RecoveryCodeSheet.addTo(model, codes.get(),
-				this.messages.getMessage("codes.file.heading", new Object[] { user.getUsername() }, locale));
+		this.sheet.addTo(model, codes.get(), user.getUsername(), locale);
 		return "recovery/regenerated";
 	}
 

@@ -67,9 +67,12 @@ class EnrollmentController {
 
 	private final CodesOnDisplay onDisplay;
 
+	private final RecoveryCodeSheet sheet;
+
 	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, AccountSessions accountSessions, TwoFactorIssuer issuer,
-			MessageSource messages, CodesOnDisplay onDisplay) {
+			MessageSource messages, CodesOnDisplay onDisplay, RecoveryCodeSheet sheet) {
 		this.onDisplay = onDisplay;
+		this.sheet = sheet;
 		this.messages = messages;
 		this.twoFactor = twoFactor;
 		this.sessionFactors = sessionFactors;
@@ -163,8 +166,7 @@ class EnrollmentController {
 	}
 
 	private String codesPage(AccountUser user, List<RecoveryCode> codes, Model model, Locale locale) {
-		RecoveryCodeSheet.addTo(model, codes,
-				this.messages.getMessage("codes.file.heading", new Object[] { user.getUsername() }, locale));
+		this.sheet.addTo(model, codes, user.getUsername(), locale);
 		return "twofactor/setup-codes";
 	}
 

@@ -182,7 +182,13 @@ class TwoFactorSignInTest extends JourneyTest {
 			.perform(post("/security/recovery-codes").session(session).with(csrf()).param("password", WebJourney.PASSWORD))
 			.andReturn();
 		assertThat(regenerated.getResponse().getRedirectedUrl()).isEqualTo("/security/recovery-codes/new");
-		List<String> fresh = this.journey.page("/security/recovery-codes/new", session).select(".recovery-code").eachText();
+		org.jsoup.nodes.Document sheet = this.journey.page("/security/recovery-codes/new", session);
+		List<String> fresh = sheet.select(".recovery-code").eachText();
+		// The printed sheet and the download say whose codes they are, for which site, from when.
+		assertThat(sheet.getElementById("codes-heading").text()).contains(this.email).contains("http")
+			.containsPattern("\\d{4}-\\d{2}-\\d{2}");
+		assertThat(java.net.URLDecoder.decode(sheet.getElementById("download-codes").attr("href"),
+				java.nio.charset.StandardCharsets.UTF_8)).contains(this.email).contains(fresh.get(0));
 		assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(enrolled.recoveryCodes());
 		// Reloaded or re-translated: the same codes, not another set, and nothing in the session table in clear.
 		assertThat(this.journey.page("/security/recovery-codes/new?lang=pt-BR", session).select(".recovery-code").eachText())
