@@ -43,3 +43,16 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   }
 });
+
+// A field with a pattern says our own message when it does not match, not the browser's generic one.
+document.addEventListener('invalid', (event) => {
+  const field = event.target;
+  if (field.validity && field.validity.patternMismatch && field.title) {
+    field.setCustomValidity(field.title);
+  }
+}, true);
+document.addEventListener('input', (event) => {
+  if (event.target.setCustomValidity) {
+    event.target.setCustomValidity('');
+  }
+});

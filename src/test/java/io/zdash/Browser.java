@@ -129,6 +129,13 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** What the browser would say of the field's value if its form were sent now. */
+	public String validationMessage(String id) {
+		WebElement field = this.driver.findElement(By.id(id));
+		this.driver.executeScript("arguments[0].form.checkValidity()", field);
+		return String.valueOf(this.driver.executeScript("return arguments[0].validationMessage", field));
+	}
+
 	/** What has the keyboard focus. */
 	public WebElement focused() {
 		return this.driver.switchTo().activeElement();

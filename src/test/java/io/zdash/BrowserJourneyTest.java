@@ -70,6 +70,9 @@ class BrowserJourneyTest {
 		assertThat(this.browser.path()).isEqualTo("/login/totp");
 		assertThat(this.browser.source()).contains("Enter the 6-digit code from your authenticator app");
 		this.browser.screenshot("sign-in-code.png");
+		// Letters in the code field: our message, not the browser's generic "match the format".
+		this.browser.type("code", "abc");
+		assertThat(this.browser.validationMessage("code")).isEqualTo("A code is exactly 6 digits, like 123456.");
 		this.browser.open("/");
 		assertThat(this.browser.path()).isEqualTo("/login/totp");
 		this.browser.type("code", "000000".equals(code(key)) ? "111111" : "000000");

@@ -38,8 +38,10 @@ class AdminController {
 	}
 
 	@GetMapping("/admin")
-	String accounts(@RequestParam(defaultValue = "0") String page, Model model) {
+	String accounts(@RequestParam(defaultValue = "0") String page, @AuthenticationPrincipal AccountUser admin,
+			Model model) {
 		int number = PageNumber.parse(page);
+		model.addAttribute("selfId", admin.accountId());
 		model.addAttribute("accounts", this.overview.page(number));
 		model.addAttribute("page", number);
 		model.addAttribute("pageSize", AccountOverview.PAGE_SIZE);

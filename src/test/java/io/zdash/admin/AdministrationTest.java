@@ -42,6 +42,16 @@ class AdministrationTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTheAdministratorLooksAtTheAccountsThenTheirOwnRowOffersNoDisable() throws Exception {
+		String other = WebJourney.uniqueEmail();
+		this.journey.signUp(other);
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		org.jsoup.nodes.Document page = this.journey.page("/admin", admin);
+		assertThat(page.select("form[action=/admin/accounts/" + accountId(adminEmail) + "/disable]")).isEmpty();
+		assertThat(page.select("form[action=/admin/accounts/" + accountId(other) + "/disable][data-confirm]")).hasSize(1);
+	}
+
+	@Test
 	void whenOrdinaryAccountAsksWithHeadThenAdministrationIsForbiddenToo() throws Exception {
 		// Spring MVC answers HEAD with the GET handler; the rule must guard it the same way.
 		MockHttpSession user = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());

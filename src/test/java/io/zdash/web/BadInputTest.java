@@ -115,6 +115,9 @@ class BadInputTest extends JourneyTest {
 			.param("password", WebJourney.PASSWORD)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		assertThat(errorText(result)).contains("valid email");
+		org.jsoup.nodes.Document page = Jsoup.parse(result.getResponse().getContentAsString());
+		assertThat(page.select("#email-error[role=alert]")).as("announced").hasSize(1);
+		assertThat(page.select("#email[autofocus]")).as("the field with the problem has the focus").hasSize(1);
 		assertThat(accountCount()).isEqualTo(accounts);
 	}
 
@@ -126,6 +129,10 @@ class BadInputTest extends JourneyTest {
 			.param("password", password)).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		assertThat(errorText(result)).isNotBlank();
+		org.jsoup.nodes.Document page = Jsoup.parse(result.getResponse().getContentAsString());
+		assertThat(page.select("#password-error[role=alert]")).as("announced").hasSize(1);
+		assertThat(page.select("#password[autofocus]")).hasSize(1);
+		assertThat(page.select("#email[autofocus]")).isEmpty();
 		assertThat(accountCount()).isEqualTo(accounts);
 	}
 
