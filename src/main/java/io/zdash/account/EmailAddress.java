@@ -32,6 +32,18 @@ public final class EmailAddress {
 	private EmailAddress() {
 	}
 
+	/**
+	 * The address as a page may show it to whoever is at the screen mid-sign-in: the first letter
+	 * and the domain, {@code a•••@example.com}, enough to tell one's accounts apart.
+	 */
+	public static String masked(String email) {
+		int at = (email != null) ? email.lastIndexOf('@') : -1;
+		if (at < 1) {
+			return "•••";
+		}
+		return email.substring(0, email.offsetByCodePoints(0, 1)) + "•••" + email.substring(at);
+	}
+
 	public static Optional<String> normalise(String input) {
 		return problemWith(input).isPresent() ? Optional.empty() : Optional.of(folded(input));
 	}

@@ -31,12 +31,14 @@ public final class Backoff {
 	}
 
 	/**
-	 * What the "too many attempts" page says of a wait, agreeing with its {@code Retry-After}: whole
-	 * seconds under a minute ({@code seconds}), else whole minutes ({@code minutes}).
+	 * What the "too many attempts" page says of a wait, exactly its {@code Retry-After}: whole
+	 * seconds under a minute ({@code seconds}), else whole minutes ({@code minutes}) and the seconds
+	 * left over ({@code remainder}, zero on the minute), never rounded up.
 	 */
 	public static Map<String, Object> onPage(Duration wait) {
 		long seconds = retryAfterSeconds(wait);
-		return (seconds < 60) ? Map.of("seconds", seconds, "minutes", minutes(wait)) : Map.of("minutes", minutes(wait));
+		return (seconds < 60) ? Map.of("seconds", seconds, "minutes", minutes(wait))
+				: Map.of("minutes", seconds / 60, "remainder", seconds % 60);
 	}
 
 	/** Whole minutes to tell a person, rounded up and at least one. */

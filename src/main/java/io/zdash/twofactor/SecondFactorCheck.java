@@ -148,6 +148,11 @@ class SecondFactorCheck {
 		});
 	}
 
+	/** The wrong second factors in a row so far (what the page warns about). */
+	int consecutiveFailures(long accountId) {
+		return this.gate.failures(GATE, key(accountId));
+	}
+
 	/** How long the account must wait before its next second factor is even checked. */
 	Duration waitFor(long accountId) {
 		return this.gate.waitFor(GATE, key(accountId));
