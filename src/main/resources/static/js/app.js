@@ -35,11 +35,14 @@ document.addEventListener('DOMContentLoaded', () => {
   const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
   });
+  const withSeconds = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
   for (const time of document.querySelectorAll('time[datetime]')) {
     const when = new Date(time.getAttribute('datetime'));
     if (!Number.isNaN(when.getTime())) {
       time.title = time.textContent.trim();
-      time.textContent = format.format(when);
+      time.textContent = (time.dataset.seconds ? withSeconds : format).format(when);
     }
   }
 });

@@ -97,7 +97,8 @@ final class FactorFilters {
 		filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
 		// A fresh copy: Spring's manager hangs the attempt, what was typed included, on the exception.
 		filter.setFailureHandler((request, response, failure) -> request.setAttribute(FactorRefused.ATTRIBUTE,
-				(failure instanceof FactorRefused refused) ? new FactorRefused(refused.result(), refused.waitFor())
+				(failure instanceof FactorRefused refused)
+						? new FactorRefused(refused.result(), refused.waitFor(), refused.clockOffset())
 						: new FactorRefused(FactorResult.REJECTED)));
 		return filter;
 	}

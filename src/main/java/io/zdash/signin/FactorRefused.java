@@ -18,10 +18,18 @@ public final class FactorRefused extends AuthenticationException {
 
 	private final Duration wait;
 
+	private final Duration clockOffset;
+
 	public FactorRefused(FactorResult result, Duration wait) {
+		this(result, wait, Duration.ZERO);
+	}
+
+	/** @param clockOffset how far off the person's device clock seems (positive: ahead), zero if not */
+	public FactorRefused(FactorResult result, Duration wait, Duration clockOffset) {
 		super("Factor refused: " + result);
 		this.result = result;
 		this.wait = wait;
+		this.clockOffset = clockOffset;
 	}
 
 	public FactorRefused(FactorResult result) {
@@ -30,6 +38,11 @@ public final class FactorRefused extends AuthenticationException {
 
 	public FactorResult result() {
 		return this.result;
+	}
+
+	/** How far off the device's clock seems, for a wrong code that would fit another time; zero if not. */
+	public Duration clockOffset() {
+		return this.clockOffset;
 	}
 
 	/** How long until the next attempt is even checked; zero when none is imposed. */

@@ -1,5 +1,6 @@
 package io.zdash.twofactor;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,8 +70,11 @@ class EnrollmentController {
 
 	private final RecoveryCodeSheet sheet;
 
+	private final Clock clock;
+
 	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, AccountSessions accountSessions, TwoFactorIssuer issuer,
-			MessageSource messages, CodesOnDisplay onDisplay, RecoveryCodeSheet sheet) {
+			MessageSource messages, CodesOnDisplay onDisplay, RecoveryCodeSheet sheet, Clock clock) {
+		this.clock = clock;
 		this.onDisplay = onDisplay;
 		this.sheet = sheet;
 		this.messages = messages;
@@ -162,6 +166,8 @@ class EnrollmentController {
 		model.addAttribute("groupedSecret", String.join(" ", secret.split("(?<=\\G.{4})")));
 		model.addAttribute("issuer", this.issuer.name());
 		model.addAttribute("email", user.getUsername());
+		// To compare with the phone: codes match only when both clocks agree to within 30 seconds.
+		model.addAttribute("serverTime", this.clock.instant());
 		return "twofactor/setup";
 	}
 

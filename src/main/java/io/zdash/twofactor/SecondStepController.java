@@ -98,7 +98,13 @@ class SecondStepController {
 		}
 		switch (refused.result()) {
 			case REJECTED, MALFORMED -> {
-				model.addAttribute("error", (refused.result() == FactorResult.REJECTED) ? wrongKey : malformedKey);
+				if (!refused.clockOffset().isZero()) {
+					// The code of another time: say what is wrong with the phone, not just "not right".
+					model.addAttribute("clockWarning", clockWarning(refused.clockOffset(), this.messages, locale));
+				}
+				else {
+					model.addAttribute("error", (refused.result() == FactorResult.REJECTED) ? wrongKey : malformedKey);
+				}
 				return show(page, authentication, model, locale);
 			}
 			case START_OVER, THROTTLED -> {
@@ -132,6 +138,12 @@ class SecondStepController {
 		return java.util.Optional.of((failures < Backoff.FREE_FAILURES)
 				? this.messages.getMessage("totp.attempts.left", new Object[] { left, pause }, locale)
 				: this.messages.getMessage("totp.attempts.next", new Object[] { pause }, locale));
+	}
+
+	/** "Your phone's clock seems to be about 3 minutes ahead …", for a code of another time. */
+	static String clockWarning(Duration offset, MessageSource messages, Locale locale) {
+		long minutes = Math.max(1, Math.round(Math.abs(offset.toSeconds()) / 60.0));
+		return messages.getMessage("totp.error.clock", new Object[] { minutes, offset.isNegative() ? 0 : 1 }, locale);
 	}
 
 	private String describe(Duration pause, Locale locale) {

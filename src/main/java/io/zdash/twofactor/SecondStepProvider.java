@@ -47,7 +47,14 @@ class SecondStepProvider implements AuthenticationProvider {
 			return attempt.proven(Factors.TOTP, this.clock.instant());
 		}
 		boolean waiting = result == FactorResult.THROTTLED || result == FactorResult.START_OVER;
-		throw new FactorRefused(result, waiting ? this.check.waitFor(accountId) : Duration.ZERO);
+		Duration drift = Duration.ZERO;
+		if (result == FactorResult.REJECTED && attempt.kind() != FactorAttempt.Kind.RECOVERY_CODE) {
+			// Refused and counted already; only now, is it a code of another time (a phone clock off)?
+			drift = OneTimeCode.parse(attempt.typed())
+				.flatMap(code -> this.check.suspectedDrift(accountId, code, attempt.origin()))
+				.orElse(Duration.ZERO);
+		}
+		throw new FactorRefused(result, waiting ? this.check.waitFor(accountId) : Duration.ZERO, drift);
 	}
 
 	@Override

@@ -56,6 +56,11 @@ public final class TotpGenerator {
 		return this.digits;
 	}
 
+	/** The length of one time step (X in RFC 6238). */
+	public Duration stepLength() {
+		return Duration.ofSeconds(this.stepSeconds);
+	}
+
 	/** The RFC 6238 time step counter T for an instant (T0 = Unix epoch). */
 	public long timeStep(Instant instant) {
 		return Math.floorDiv(instant.getEpochSecond(), this.stepSeconds);

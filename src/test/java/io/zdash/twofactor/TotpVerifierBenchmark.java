@@ -53,6 +53,9 @@ public class TotpVerifierBenchmark {
 
 	private OneTimeCode wrongCode;
 
+	/** Fits no step within ten minutes: the drift search's worst case. */
+	private OneTimeCode farCode;
+
 	/** The three window counters as the 8-byte big-endian messages HOTP signs. */
 	private byte[][] counters;
 
@@ -68,6 +71,7 @@ public class TotpVerifierBenchmark {
 		long now = generator.timeStep(clock.instant());
 		this.rightCode = new OneTimeCode(generator.code(KEY, now));
 		this.wrongCode = codeOutsideTheWindow(generator, now);
+		this.farCode = codeOutsideTenMinutes(generator, now);
 		this.counters = new byte[3][];
 		for (int i = 0; i < 3; i++) {
 			this.counters[i] = ByteBuffer.allocate(Long.BYTES).putLong(now - 1 + i).array();
@@ -77,9 +81,19 @@ public class TotpVerifierBenchmark {
 		this.reusedMac.init(this.keySpec);
 		// A benchmark of the wrong thing is worse than none: check the inputs do what their names say.
 		if (this.verifier.matchingStep(KEY, this.rightCode).isEmpty()
-				|| this.verifier.matchingStep(KEY, this.wrongCode).isPresent()) {
+				|| this.verifier.matchingStep(KEY, this.wrongCode).isPresent()
+				|| this.verifier.driftOf(KEY, this.farCode).isPresent()) {
 			throw new IllegalStateException("Right and wrong codes are not what they claim");
 		}
+	}
+
+	private static OneTimeCode codeOutsideTenMinutes(TotpGenerator generator, long now) {
+		java.util.Set<String> near = new java.util.HashSet<>(java.util.Arrays.asList(generator.codes(KEY, now - 20, 41)));
+		int candidate = 0;
+		while (near.contains(String.format("%06d", candidate))) {
+			candidate++;
+		}
+		return new OneTimeCode(String.format("%06d", candidate));
 	}
 
 	private static OneTimeCode codeOutsideTheWindow(TotpGenerator generator, long now) {
@@ -97,6 +111,15 @@ public class TotpVerifierBenchmark {
 	@Benchmark
 	public OptionalLong verifierWrongCode() {
 		return this.verifier.matchingStep(KEY, this.wrongCode);
+	}
+
+	/**
+	 * The clock-drift diagnosis run after a refused code: 41 HMACs (±10 minutes) with one keyed Mac;
+	 * a wrong code that fits no step there is its worst case (all 41 compared).
+	 */
+	@Benchmark
+	public OptionalLong driftSearchWrongCode() {
+		return this.verifier.driftOf(KEY, this.farCode);
 	}
 
 	@Benchmark

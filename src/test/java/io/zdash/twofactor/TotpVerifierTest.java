@@ -32,6 +32,19 @@ class TotpVerifierTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(longs = { -20, -6, -2, 2, 7, 20 })
+	void whenARefusedCodeIsOfAStepUpToTenMinutesAwayThenTheDriftIsThatFar(long offset) {
+		assertThat(this.verifier.matchingStep(KEY, codeAt(this.now + offset))).as("never accepted").isEmpty();
+		assertThat(this.verifier.driftOf(KEY, codeAt(this.now + offset))).hasValue(offset);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { -21, -1, 0, 1, 21, 100 })
+	void whenTheCodeIsInTheWindowOrBeyondTenMinutesThenNoDriftIsDiagnosed(long offset) {
+		assertThat(this.verifier.driftOf(KEY, codeAt(this.now + offset))).isEmpty();
+	}
+
+	@ParameterizedTest
 	@ValueSource(longs = { -3, -2, 2, 3 })
 	void whenCodeTwoOrMoreStepsAwayThenRefused(long offset) {
 		assertThat(this.verifier.matchingStep(KEY, codeAt(this.now + offset))).isEmpty();
