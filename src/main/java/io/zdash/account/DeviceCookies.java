@@ -47,9 +47,12 @@ class DeviceCookies {
 
 	private final Clock clock;
 
-	DeviceCookies(JdbcClient jdbc, Clock clock) {
+	private final PasswordAttempts attempts;
+
+	DeviceCookies(JdbcClient jdbc, Clock clock, PasswordAttempts attempts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.attempts = attempts;
 	}
 
 	/** The well-formed tokens of the request's device cookie, at most {@value #MAX_TOKENS}; anything else is ignored. */
@@ -67,20 +70,25 @@ class DeviceCookies {
 		return List.of();
 	}
 
-	/** @return the hash of the presented token that this account gave the browser, if a live one is among them */
-	Optional<String> trusted(List<String> presented, long accountId) {
+	/**
+	 * @return the hash of the presented token that this account gave the browser, if a live one is
+	 * among them. Every presented token is looked up, whether the typed email has an account or not
+	 * ({@code accountId} empty), so the time taken does not tell which.
+	 */
+	Optional<String> trusted(List<String> presented, Optional<Long> accountId) {
 		Instant oldest = this.clock.instant().minus(LIFETIME);
+		Optional<String> found = Optional.empty();
 		for (String token : presented) {
 			String hash = Sha256.hex(token);
-			boolean known = this.jdbc.sql("select count(*) from device_cookie where token_hash = ? and account_id = ? and last_used_at > ?")
-				.params(hash, accountId, SqlTime.utc(oldest))
+			Optional<Long> owner = this.jdbc.sql("select account_id from device_cookie where token_hash = ? and last_used_at > ?")
+				.params(hash, SqlTime.utc(oldest))
 				.query(Long.class)
-				.single() > 0;
-			if (known) {
-				return Optional.of(hash);
+				.optional();
+			if (found.isEmpty() && owner.isPresent() && owner.equals(accountId)) {
+				found = Optional.of(hash);
 			}
 		}
-		return Optional.empty();
+		return found;
 	}
 
 	/**
@@ -108,17 +116,22 @@ class DeviceCookies {
 			.sameSite("Strict").maxAge(LIFETIME).build();
 	}
 
-	/** Too many wrong passwords from this browser: it is a stranger again, under the email's gate. */
+	/** Too many wrong passwords from this browser, or expired: it is a stranger again, under the email's gate. */
 	void forget(String tokenHash) {
 		this.jdbc.sql("delete from device_cookie where token_hash = ?").param(tokenHash).update();
+		this.attempts.reset(PasswordAttempts.ofDevice(tokenHash));
 	}
 
-	/** Daily: tokens not used for {@link #LIFETIME}; their browsers' cookies have expired too. */
+	/** Daily: tokens not used for {@link #LIFETIME} (their cookies have expired too), and their counts. */
 	@Scheduled(cron = "${zdash.throttle.prune-cron:0 27 3 * * *}")
 	int prune() {
-		return this.jdbc.sql("delete from device_cookie where last_used_at < ?")
-			.param(SqlTime.utc(this.clock.instant().minus(LIFETIME)))
-			.update();
+		Instant oldest = this.clock.instant().minus(LIFETIME);
+		List<String> expired = this.jdbc.sql("select token_hash from device_cookie where last_used_at < ?")
+			.param(SqlTime.utc(oldest))
+			.query(String.class)
+			.list();
+		expired.forEach(hash -> forget(hash));
+		return expired.size();
 	}
 
 }

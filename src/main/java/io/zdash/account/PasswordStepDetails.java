@@ -17,6 +17,11 @@ public record PasswordStepDetails(Origin origin, List<String> deviceTokens) {
 		return new PasswordStepDetails(Origin.of(request), DeviceCookies.presented(request));
 	}
 
+	@Override
+	public String toString() {
+		return "PasswordStepDetails[origin=" + this.origin + ", deviceTokens=" + this.deviceTokens.size() + "]";
+	}
+
 	static PasswordStepDetails from(Object details) {
 		if (details instanceof PasswordStepDetails d) {
 			return d;

@@ -81,7 +81,7 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 		Origin origin = details.origin();
 		// Looked up for every email, known or not, so that timing does not tell which.
 		Optional<Long> accountId = EmailAddress.normalise(email).flatMap(this.accounts::findByEmail).map(Account::id);
-		Optional<String> device = accountId.flatMap(id -> this.deviceCookies.trusted(details.deviceTokens(), id));
+		Optional<String> device = this.deviceCookies.trusted(details.deviceTokens(), accountId);
 		PasswordAttempts.Gate gate = device.map(PasswordAttempts::ofDevice).orElseGet(() -> PasswordAttempts.ofEmail(email));
 		Duration wait = this.attempts.begin(gate);
 		if (!wait.isZero()) {
@@ -104,7 +104,6 @@ class ThrottledPasswordStep implements AuthenticationProvider {
 			if (device.isPresent() && this.attempts.failures(gate) > PasswordAttempts.DEVICE_FAILURES) {
 				// A stolen device cookie buys a few guesses, not a way round the email's gate.
 				this.deviceCookies.forget(device.get());
-				this.attempts.reset(gate);
 			}
 			// Shown in the owner's security log when the email is theirs; nothing is said to the client.
 			this.securityLog.record(SecurityEvent.of(accountId.orElse(null), SecurityEvent.Type.SIGN_IN_PASSWORD_FAILED, origin));

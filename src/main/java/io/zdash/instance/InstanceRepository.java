@@ -80,8 +80,9 @@ class InstanceRepository {
 
 	// For the key check, sealing at start-up and key rotation (InstanceTokenValues), across accounts.
 
-	long countTokens() {
-		return this.jdbc.sql("select count(*) from instance").query(Long.class).single();
+	/** Sealed tokens only: clear ones (an earlier version's) need no key to be kept. */
+	long countSealed() {
+		return this.jdbc.sql("select count(*) from instance where token_sealed is not null").query(Long.class).single();
 	}
 
 	Optional<Row> anySealed() {

@@ -31,12 +31,16 @@ class InstanceTokenValues implements SealedValues {
 
 	@Override
 	public long count() {
-		return this.instances.countTokens();
+		return this.instances.countSealed();
 	}
 
 	@Override
-	public void startUp(SecretCipher cipher) {
+	public void check(SecretCipher cipher) {
 		this.instances.anySealed().ifPresent(row -> InstanceTokens.open(cipher, row));
+	}
+
+	@Override
+	public void sealClear(SecretCipher cipher) {
 		int sealed = 0;
 		int batch;
 		do {

@@ -33,7 +33,9 @@ class InstanceTokens {
 	}
 
 	static String open(SecretCipher cipher, InstanceRepository.Row row) {
-		if (row.sealedToken() == null) {
+		// A clear token wins: this version always empties it when sealing, so one is there only if a
+		// node of the previous release wrote it (a rotation during a rolling upgrade), and it is newer.
+		if (row.clearToken() != null) {
 			return row.clearToken();
 		}
 		return new String(cipher.open(row.sealedToken(), associatedData(row.id())), StandardCharsets.US_ASCII);

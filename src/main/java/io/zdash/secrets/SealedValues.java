@@ -14,10 +14,16 @@ public interface SealedValues {
 
 	/**
 	 * At start-up: opens one stored value, so that a wrong key stops the start rather than every
-	 * later use (throws {@link IllegalStateException}), and seals any value an earlier version
-	 * stored in clear.
+	 * later use (throws {@link IllegalStateException}). Every store is checked before any writes.
 	 */
-	void startUp(SecretCipher cipher);
+	void check(SecretCipher cipher);
+
+	/**
+	 * At start-up, once every store's check passed: seals any value an earlier version stored in
+	 * clear. Never before, so a wrong key cannot seal (and so lose) anything.
+	 */
+	default void sealClear(SecretCipher cipher) {
+	}
 
 	/**
 	 * Re-seals with the primary key up to {@code limit} values sealed with another, each only if

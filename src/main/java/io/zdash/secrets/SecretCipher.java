@@ -29,13 +29,17 @@ public class SecretCipher {
 
 	public SecretCipher(SecretKeys keys, List<SealedValues> stored) {
 		this.keys = keys;
-		stored.forEach(values -> values.startUp(this));
+		// All checks first: a wrong key must stop the start before any store seals anything with it.
+		stored.forEach(values -> values.check(this));
+		stored.forEach(values -> values.sealClear(this));
 	}
 
 	public Sealed seal(byte[] plaintext, byte[] associatedData) {
 		try {
-			byte[] ciphertext = this.keys.aead().encrypt(plaintext, associatedData);
-			return new Sealed(Base64.getEncoder().encodeToString(ciphertext), this.keys.primaryKeyId());
+			// One snapshot of the keyset: a reload in between must not tag the ciphertext with another key.
+			SecretKeys.Primary primary = this.keys.primary();
+			byte[] ciphertext = primary.aead().encrypt(plaintext, associatedData);
+			return new Sealed(Base64.getEncoder().encodeToString(ciphertext), primary.keyId());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Could not seal a secret", ex);

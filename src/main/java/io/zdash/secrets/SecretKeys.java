@@ -53,9 +53,19 @@ public class SecretKeys {
 				stored.stream().map(SealedValues::description).collect(Collectors.joining(", ")));
 	}
 
+	/** The keyset to seal with and the id of its primary key, from one loaded keyset. */
+	record Primary(Aead aead, long keyId) {
+	}
+
 	Aead aead() {
 		reloadIfChanged();
 		return this.current.aead();
+	}
+
+	Primary primary() {
+		reloadIfChanged();
+		Loaded loaded = this.current;
+		return new Primary(loaded.aead(), Integer.toUnsignedLong(loaded.handle().getPrimary().getId()));
 	}
 
 	public long primaryKeyId() {

@@ -146,8 +146,9 @@ public class AttemptGate {
 	}
 
 	/**
-	 * Daily: forget password counters (of emails, devices, re-checks) that stopped failing a day ago
-	 * (most are unknown emails). Second-factor counts are kept until a right answer: the block after 100 failures in a
+	 * Daily: forget password counters (of emails and re-checks) that stopped failing a day ago (most
+	 * are unknown emails). A device cookie's count lives as long as the cookie (its owner resets it),
+	 * so a stolen cookie gets its ten guesses once, not ten a day. Second-factor counts are kept until a right answer: the block after 100 failures in a
 	 * row must not be escaped by guessing slowly.
 	 */
 	@Scheduled(cron = "${zdash.throttle.prune-cron:0 27 3 * * *}")
@@ -155,8 +156,8 @@ public class AttemptGate {
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
 				delete from attempt_gate
-				where kind in (?, ?, ?) and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
-			.params(Kind.PASSWORD.name(), Kind.PASSWORD_DEVICE.name(), Kind.PASSWORD_RECHECK.name(), SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
+				where kind in (?, ?) and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
+			.params(Kind.PASSWORD.name(), Kind.PASSWORD_RECHECK.name(), SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
 			.update();
 	}
 

@@ -148,27 +148,6 @@ class SecondFactorCheck {
 		});
 	}
 
-	/**
-	 * After a refused app code: whether it belongs to a time step up to 10 minutes away, as when the
-	 * phone's clock is off; if so it is recorded ({@code CLOCK_DRIFT_SUSPECTED}, with the offset) and
-	 * the offset returned for the page (positive: the phone is ahead). The failure is already
-	 * counted; nothing here accepts the code or records a used step.
-	 */
-	Optional<Duration> suspectedDrift(long accountId, OneTimeCode code, Origin origin) {
-		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
-		if (credential.isEmpty()) {
-			return Optional.empty();
-		}
-		OptionalLong steps = this.verifier.driftOf(this.secrets.open(accountId, credential.get().secret()), code);
-		if (steps.isEmpty()) {
-			return Optional.empty();
-		}
-		Duration offset = TotpGenerator.AUTHENTICATOR_APPS.stepLength().multipliedBy(steps.getAsLong());
-		this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.CLOCK_DRIFT_SUSPECTED,
-				"offsetSeconds=" + (offset.isNegative() ? "" : "+") + offset.toSeconds(), origin));
-		return Optional.of(offset);
-	}
-
 	/** The wrong second factors in a row so far (what the page warns about). */
 	int consecutiveFailures(long accountId) {
 		return this.gate.failures(GATE, key(accountId));

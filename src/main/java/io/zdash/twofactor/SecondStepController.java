@@ -140,10 +140,10 @@ class SecondStepController {
 				: this.messages.getMessage("totp.attempts.next", new Object[] { pause }, locale));
 	}
 
-	/** "Your phone's clock seems to be about 3 minutes ahead …", for a code of another time. */
+	/** "Your phone's clock seems to be about 3 minutes behind …", for a code of an earlier time. */
 	static String clockWarning(Duration offset, MessageSource messages, Locale locale) {
 		long minutes = Math.max(1, Math.round(Math.abs(offset.toSeconds()) / 60.0));
-		return messages.getMessage("totp.error.clock", new Object[] { minutes, offset.isNegative() ? 0 : 1 }, locale);
+		return messages.getMessage("totp.error.clock", new Object[] { minutes }, locale);
 	}
 
 	private String describe(Duration pause, Locale locale) {

@@ -24,8 +24,11 @@ class SecondStepProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
-	SecondStepProvider(SecondFactorCheck check, Clock clock) {
+	private final ClockDrift drift;
+
+	SecondStepProvider(SecondFactorCheck check, ClockDrift drift, Clock clock) {
 		this.check = check;
+		this.drift = drift;
 		this.clock = clock;
 	}
 
@@ -51,7 +54,7 @@ class SecondStepProvider implements AuthenticationProvider {
 		if (result == FactorResult.REJECTED && attempt.kind() != FactorAttempt.Kind.RECOVERY_CODE) {
 			// Refused and counted already; only now, is it a code of another time (a phone clock off)?
 			drift = OneTimeCode.parse(attempt.typed())
-				.flatMap(code -> this.check.suspectedDrift(accountId, code, attempt.origin()))
+				.flatMap(code -> this.drift.suspected(accountId, code, attempt.origin()))
 				.orElse(Duration.ZERO);
 		}
 		throw new FactorRefused(result, waiting ? this.check.waitFor(accountId) : Duration.ZERO, drift);

@@ -26,7 +26,7 @@ class TotpSecretValues implements SealedValues {
 	}
 
 	@Override
-	public void startUp(SecretCipher cipher) {
+	public void check(SecretCipher cipher) {
 		this.credentials.anyCredentialSecret()
 			.ifPresent(stored -> cipher.open(stored.secret(), TotpSecrets.associatedData(stored.accountId())));
 	}

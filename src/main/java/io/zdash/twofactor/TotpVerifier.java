@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * Finds which time step a typed code belongs to, allowing one step of clock drift either side
  * (RFC 6238 section 5.2). It only answers "which step"; refusing replays is the job of the
  * caller's atomic database update, so that it holds across threads and nodes. For a refused code it
- * can also tell whether the phone's clock seems off (up to 10 minutes), to say so on the page.
+ * can also tell whether the phone's clock seems behind (up to 10 minutes), to say so on the page.
  */
 final class TotpVerifier {
 
@@ -46,23 +46,22 @@ final class TotpVerifier {
 	}
 
 	/**
-	 * For a code already refused: whether it is the code of a step up to 10 minutes away (outside the
-	 * accepted window), as when the phone's clock is off. Only a diagnosis, never an acceptance: the
-	 * caller has counted the failure, and a match here is not recorded as a used step. One keyed Mac,
-	 * 41 HMACs, all compared in constant time.
-	 * @return how many steps ahead (positive) or behind (negative) the phone seems to be, the nearest
-	 * match if several, or empty
+	 * For a code already refused: whether it is the code of an earlier step, up to 10 minutes back
+	 * (before the accepted window), as when the phone's clock is behind. Only the past: such a code
+	 * can never be accepted any more, while a future step's code would be when its time comes, so
+	 * naming it would help a guesser. A diagnosis, never an acceptance. One keyed Mac, 20 HMACs,
+	 * all compared in constant time.
+	 * @return how many steps behind the phone seems to be (negative), the nearest match, or empty
 	 */
 	OptionalLong driftOf(byte[] key, OneTimeCode code) {
 		long now = this.generator.timeStep(this.clock.instant());
 		byte[] typed = code.digits().getBytes(StandardCharsets.US_ASCII);
-		String[] around = this.generator.codes(key, now - DIAGNOSED_STEPS, 2 * DIAGNOSED_STEPS + 1);
+		// Steps now-20 … now-2: the ten minutes before the accepted window.
+		String[] earlier = this.generator.codes(key, now - DIAGNOSED_STEPS, DIAGNOSED_STEPS - DRIFT_STEPS);
 		long nearest = Long.MAX_VALUE;
-		for (int i = 0; i < around.length; i++) {
-			long offset = i - DIAGNOSED_STEPS;
-			boolean equal = MessageDigest.isEqual(around[i].getBytes(StandardCharsets.US_ASCII), typed);
-			if (equal && Math.abs(offset) > DRIFT_STEPS && Math.abs(offset) < Math.abs(nearest)) {
-				nearest = offset;
+		for (int i = 0; i < earlier.length; i++) {
+			if (MessageDigest.isEqual(earlier[i].getBytes(StandardCharsets.US_ASCII), typed)) {
+				nearest = i - DIAGNOSED_STEPS; // the later match wins: the nearest to now
 			}
 		}
 		return (nearest == Long.MAX_VALUE) ? OptionalLong.empty() : OptionalLong.of(nearest);

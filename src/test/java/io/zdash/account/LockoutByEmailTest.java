@@ -80,6 +80,9 @@ class LockoutByEmailTest extends JourneyTest {
 			signIn(this.email, "a stranger's guess " + i, null);
 		}
 		assertThat(signIn(this.email, WebJourney.PASSWORD, othersDevice).getResponse().getStatus()).isEqualTo(429);
+		Cookie wellFormed = new Cookie(DeviceCookies.NAME, "A".repeat(43) + "." + "B".repeat(43));
+		assertThat(signIn(this.email, WebJourney.PASSWORD, wellFormed).getResponse().getStatus())
+			.as("well-formed tokens nobody issued").isEqualTo(429);
 		Cookie forged = new Cookie(DeviceCookies.NAME, "A".repeat(43) + "." + "x".repeat(5000));
 		assertThat(signIn(this.email, WebJourney.PASSWORD, forged).getResponse().getStatus()).isEqualTo(429);
 		assertThat(signIn(this.email, WebJourney.PASSWORD, new Cookie(DeviceCookies.NAME, "ä\u202e;..")).getResponse()

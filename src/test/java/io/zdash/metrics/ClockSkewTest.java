@@ -42,6 +42,9 @@ class ClockSkewTest extends JourneyTest {
 		// Public readiness: up, and no details for strangers.
 		String readiness = this.mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getContentAsString();
 		assertThat(readiness).contains("\"UP\"").doesNotContain("skewSeconds");
+		String forAdmin = this.mvc.perform(get("/actuator/health/readiness").session(admin)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(forAdmin).contains("clockSkew").contains("skewSeconds");
 	}
 
 }

@@ -23,25 +23,38 @@ class ClockDriftTest extends JourneyTest {
 	private static final TotpGenerator TOTP = TotpGenerator.AUTHENTICATOR_APPS;
 
 	@Test
-	void whenThePhoneIsThreeMinutesAheadThenTheCodeIsRefusedAndThePageSaysSo() throws Exception {
+	void whenThePhoneIsThreeMinutesBehindThenTheCodeIsRefusedAndThePageSaysSo() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
 		long stepBefore = lastUsedStep();
-		MvcResult refused = this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(3)));
+		MvcResult refused = this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(-3)));
 		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
 		Document page = Jsoup.parse(refused.getResponse().getContentAsString());
 		assertThat(page.getElementById("clock-warning").text())
-			.isEqualTo("Your phone's clock seems to be about 3 minutes ahead. Turn on automatic date and time on your "
+			.isEqualTo("Your phone's clock seems to be about 3 minutes behind. Turn on automatic date and time on your "
 					+ "phone, then try the newest code.");
 		assertThat(failures()).as("counted like any wrong code").isEqualTo(1);
 		assertThat(lastUsedStep()).as("never recorded as used").isEqualTo(stepBefore);
 		assertThat(this.jdbc.sql("select detail from security_event where type = 'CLOCK_DRIFT_SUSPECTED' and account_id = "
 				+ "(select id from account where email = ?)").param(this.email).query(String.class).list())
-			.containsExactly("offsetSeconds=+180");
+			.containsExactly("offsetSeconds=-180");
 		// Still the account's to sign in with the right code (a step after the one that set it up).
 		this.journey.nextStep();
 		assertThat(this.journey.submitCode(session, this.journey.currentCode(enrolled.secret())).getResponse()
 			.getRedirectedUrl()).isEqualTo("/");
+	}
+
+	@Test
+	void whenTheCodeIsOfAFutureStepThenNothingIsSaidOfItAndLaterItIsStillRefused() throws Exception {
+		// Saying "your phone is ahead" would tell a guesser that this wrong code will work in 3 minutes.
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		String future = codeIn(enrolled, Duration.ofMinutes(3));
+		Document page = Jsoup.parse(this.journey.submitCode(session, future).getResponse().getContentAsString());
+		assertThat(page.getElementById("clock-warning")).isNull();
+		assertThat(page.select(".error").text()).contains("not right");
+		assertThat(this.jdbc.sql("select count(*) from security_event where type = 'CLOCK_DRIFT_SUSPECTED' and account_id = "
+				+ "(select id from account where email = ?)").param(this.email).query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -57,10 +70,10 @@ class ClockDriftTest extends JourneyTest {
 	}
 
 	@Test
-	void whenTheCodeIsFromElevenMinutesAwayThenItIsJustWrong() throws Exception {
+	void whenTheCodeIsFromElevenMinutesAgoThenItIsJustWrong() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
-		Document page = Jsoup.parse(this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(11)))
+		Document page = Jsoup.parse(this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(-11)))
 			.getResponse().getContentAsString());
 		assertThat(page.getElementById("clock-warning")).isNull();
 		assertThat(page.select(".error").text()).contains("not right");
@@ -71,10 +84,10 @@ class ClockDriftTest extends JourneyTest {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
 		for (int i = 0; i < 4; i++) {
-			assertThat(this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(4))).getResponse().getStatus())
+			assertThat(this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(-4))).getResponse().getStatus())
 				.isEqualTo(200);
 		}
-		assertThat(this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(4))).getResponse().getStatus())
+		assertThat(this.journey.submitCode(session, codeIn(enrolled, Duration.ofMinutes(-4))).getResponse().getStatus())
 			.isEqualTo(429);
 	}
 

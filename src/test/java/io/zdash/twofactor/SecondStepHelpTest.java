@@ -72,16 +72,6 @@ class SecondStepHelpTest extends JourneyTest {
 		assertThat(shown).containsEntry("minutes", 1L).containsEntry("remainder", 42L);
 	}
 
-	@Test
-	void whenThePasswordIsWrongThenNothingIsSaidOfAttemptsLeft() throws Exception {
-		this.journey.signUp(this.email);
-		for (int i = 0; i < 4; i++) {
-			this.journey.signIn(this.email, "wrong password " + i);
-		}
-		String login = this.journey.page("/login?error", new MockHttpSession()).text();
-		assertThat(login).doesNotContain("Careful").doesNotContain("more wrong");
-	}
-
 	private static String warning(MvcResult result) throws Exception {
 		var element = Jsoup.parse(result.getResponse().getContentAsString()).getElementById("attempts-warning");
 		return (element != null) ? element.text() : null;

@@ -32,14 +32,15 @@ class TotpVerifierTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(longs = { -20, -6, -2, 2, 7, 20 })
-	void whenARefusedCodeIsOfAStepUpToTenMinutesAwayThenTheDriftIsThatFar(long offset) {
+	@ValueSource(longs = { -20, -6, -2 })
+	void whenARefusedCodeIsOfAStepUpToTenMinutesBackThenTheDriftIsThatFar(long offset) {
 		assertThat(this.verifier.matchingStep(KEY, codeAt(this.now + offset))).as("never accepted").isEmpty();
 		assertThat(this.verifier.driftOf(KEY, codeAt(this.now + offset))).hasValue(offset);
 	}
 
+	/** A future step's code would be accepted in its time: naming it would tell a guesser to resend it. */
 	@ParameterizedTest
-	@ValueSource(longs = { -21, -1, 0, 1, 21, 100 })
+	@ValueSource(longs = { -21, -1, 0, 1, 2, 7, 20, 21, 100 })
 	void whenTheCodeIsInTheWindowOrBeyondTenMinutesThenNoDriftIsDiagnosed(long offset) {
 		assertThat(this.verifier.driftOf(KEY, codeAt(this.now + offset))).isEmpty();
 	}

@@ -1,0 +1,55 @@
+package io.zdash.twofactor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.support.Origin;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * After a refused app code: is it the code of an earlier time step, up to 10 minutes back, as when
+ * the phone's clock is behind? Then the page says so and the owner's log records it
+ * ({@code CLOCK_DRIFT_SUSPECTED}). Only the past is diagnosed: a code of a <em>future</em> step
+ * would be accepted when its time comes, so naming one would tell a guesser which of their wrong
+ * codes to send again later. The failure is already counted; nothing here accepts the code.
+ */
+@Component
+class ClockDrift {
+
+	private final TotpCredentials credentials;
+
+	private final TotpSecrets secrets;
+
+	private final TotpVerifier verifier;
+
+	private final SecurityLog securityLog;
+
+	ClockDrift(TotpCredentials credentials, TotpSecrets secrets, SecurityLog securityLog, Clock clock) {
+		this.credentials = credentials;
+		this.secrets = secrets;
+		this.verifier = new TotpVerifier(TotpGenerator.AUTHENTICATOR_APPS, clock);
+		this.securityLog = securityLog;
+	}
+
+	/** @return how far behind the phone's clock seems (a negative duration), or empty */
+	Optional<Duration> suspected(long accountId, OneTimeCode code, Origin origin) {
+		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
+		if (credential.isEmpty()) {
+			return Optional.empty();
+		}
+		OptionalLong steps = this.verifier.driftOf(this.secrets.open(accountId, credential.get().secret()), code);
+		if (steps.isEmpty()) {
+			return Optional.empty();
+		}
+		Duration offset = TotpGenerator.AUTHENTICATOR_APPS.stepLength().multipliedBy(steps.getAsLong());
+		this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.CLOCK_DRIFT_SUSPECTED,
+				"offsetSeconds=" + offset.toSeconds(), origin));
+		return Optional.of(offset);
+	}
+
+}
