@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.zdash.account.TwoFactorIssuer;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,11 @@ public class RecoveryCodeSheet {
 
 	private final String site;
 
-	RecoveryCodeSheet(MessageSource messages, Clock clock, @Value("${zdash.base-url:http://localhost:8080}") String site) {
+	private final TwoFactorIssuer issuer;
+
+	RecoveryCodeSheet(MessageSource messages, Clock clock, @Value("${zdash.base-url:http://localhost:8080}") String site,
+			TwoFactorIssuer issuer) {
+		this.issuer = issuer;
 		this.messages = messages;
 		this.clock = clock;
 		this.site = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
@@ -38,7 +44,7 @@ public class RecoveryCodeSheet {
 
 	public void addTo(Model model, List<RecoveryCode> codes, String email, Locale locale) {
 		String heading = this.messages.getMessage("codes.file.heading",
-				new Object[] { email, this.site, DAY.format(this.clock.instant()) }, locale);
+				new Object[] { email, this.site, DAY.format(this.clock.instant()), this.issuer.name() }, locale);
 		List<String> grouped = codes.stream().map(RecoveryCode::grouped).toList();
 		String text = heading + "\n\n" + String.join("\n", grouped) + "\n";
 		model.addAttribute("codes", grouped);

@@ -20,6 +20,9 @@ class LayoutModel {
 
 	static final List<String> LANGUAGES = List.of("en", "pt-BR");
 
+	/** The parameters of a re-check that its page's GET takes too. */
+	private static final List<String> CARRIED_OVER = List.of("continue", "action");
+
 	/** The navigation shows only once every factor is in: not on the code page of a half sign-in. */
 	@ModelAttribute("signedIn")
 	boolean signedIn(Authentication authentication) {
@@ -40,12 +43,26 @@ class LayoutModel {
 	Map<String, String> languageLinks(HttpServletRequest request) {
 		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (errorUri instanceof String original) ? original : request.getRequestURI();
-		String query = ("GET".equals(request.getMethod()) && errorUri == null) ? request.getQueryString() : null;
+		String query = ("GET".equals(request.getMethod()) && errorUri == null) ? request.getQueryString()
+				: carriedOver(request);
 		Map<String, String> links = new LinkedHashMap<>();
 		for (String language : LANGUAGES) {
 			links.put(language, link(path, query, language));
 		}
 		return links;
+	}
+
+	/** What a page answering a POST needs to be shown again by its GET: a re-check's way back. */
+	private static String carriedOver(HttpServletRequest request) {
+		UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+		for (String name : CARRIED_OVER) {
+			String value = request.getParameter(name);
+			if (value != null && value.length() <= 200) {
+				query.queryParam(name, value);
+			}
+		}
+		String built = query.encode().build().getQuery();
+		return (built == null || built.isEmpty()) ? null : built;
 	}
 
 	static String link(String path, String query, String language) {

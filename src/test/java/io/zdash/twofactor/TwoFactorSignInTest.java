@@ -185,7 +185,8 @@ class TwoFactorSignInTest extends JourneyTest {
 		org.jsoup.nodes.Document sheet = this.journey.page("/security/recovery-codes/new", session);
 		List<String> fresh = sheet.select(".recovery-code").eachText();
 		// The printed sheet and the download say whose codes they are, for which site, from when.
-		assertThat(sheet.getElementById("codes-heading").text()).contains(this.email).contains("http")
+		assertThat(sheet.getElementById("codes-heading").text()).startsWith("Z-API recovery codes for " + this.email)
+			.contains("http")
 			.containsPattern("\\d{4}-\\d{2}-\\d{2}");
 		assertThat(java.net.URLDecoder.decode(sheet.getElementById("download-codes").attr("href"),
 				java.nio.charset.StandardCharsets.UTF_8)).contains(this.email).contains(fresh.get(0));

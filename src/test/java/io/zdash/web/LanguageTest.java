@@ -5,6 +5,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -60,6 +61,12 @@ class LanguageTest {
 			.andReturn();
 		assertThat(link(refused, "pt-BR")).isEqualTo("/signup?lang=pt-BR");
 		assertThat(LayoutModel.link("/x", "%zz", "en")).isEqualTo("?lang=en");
+		// A refused re-check keeps its way back and the action it names.
+		MockHttpSession session = new io.zdash.WebJourney(this.mvc, null).signUpAndSignIn(io.zdash.WebJourney.uniqueEmail());
+		MvcResult recheck = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+			.param("continue", "/").param("action", "/instances/ABC/token").param("password", "not it")).andReturn();
+		assertThat(link(recheck, "pt-BR"))
+			.isEqualTo("/security/confirm?continue=/&action=/instances/ABC/token&lang=pt-BR");
 	}
 
 	private static String link(MvcResult result, String language) throws Exception {
