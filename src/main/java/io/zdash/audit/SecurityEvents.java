@@ -60,6 +60,17 @@ public class SecurityEvents {
 			.update();
 	}
 
+	/** The account's newest event of this type since {@code since}, if any. */
+	public java.util.Optional<Entry> latest(long accountId, SecurityEvent.Type type, Instant since) {
+		return this.jdbc.sql("""
+				select occurred_at, type, detail, client_address, user_agent, account_id from security_event
+				where account_id = ? and type = ? and occurred_at >= ? order by occurred_at desc, id desc fetch first 1 rows only""")
+			.params(accountId, type.name(), SqlTime.utc(since))
+			.query((rs, n) -> new Entry(SqlTime.instant(rs, "occurred_at"), rs.getString("type"), rs.getString("detail"),
+					rs.getString("client_address"), rs.getString("user_agent"), (Long) rs.getObject("account_id", Long.class)))
+			.optional();
+	}
+
 	public Page forAccount(long accountId, int page) {
 		return query(" where account_id = ?", new ArrayList<>(List.of(accountId)), page);
 	}

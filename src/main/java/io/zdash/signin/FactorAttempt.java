@@ -40,11 +40,14 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 
 	private final String typed;
 
-	FactorAttempt(Object principal, Kind kind, String typed, Origin origin) {
+	private final String sessionKey;
+
+	FactorAttempt(Object principal, Kind kind, String typed, Origin origin, String sessionKey) {
 		super(List.of());
 		this.principal = principal;
 		this.kind = kind;
 		this.typed = typed;
+		this.sessionKey = sessionKey;
 		setDetails(origin);
 		setAuthenticated(false);
 	}
@@ -56,6 +59,11 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 	/** Exactly as typed (may be null or anything): each provider parses its own kind. */
 	public String typed() {
 		return this.typed;
+	}
+
+	/** A SHA-256 of the id of the session the attempt came from (never the id itself), or null. */
+	public String sessionKey() {
+		return this.sessionKey;
 	}
 
 	public Origin origin() {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.support.Origin;
+import io.zdash.support.Sha256;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -51,7 +52,8 @@ final class FactorFilters {
 			}
 			FactorAttempt.Kind kind = SignInRoutes.CODE_STEP.equals(PATHS.getPathWithinApplication(request))
 					? FactorAttempt.Kind.APP_CODE : FactorAttempt.Kind.RECOVERY_CODE;
-			return new FactorAttempt(current.getPrincipal(), kind, request.getParameter("code"), Origin.of(request));
+			return new FactorAttempt(current.getPrincipal(), kind, request.getParameter("code"), Origin.of(request),
+					sessionKey(request));
 		};
 		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.CODE_STEP, SignInRoutes.RECOVERY_STEP);
 		ToSavedPage toSavedPage = new ToSavedPage();
@@ -74,9 +76,9 @@ final class FactorFilters {
 			boolean enrolled = Factors.has(current, Factors.TOTP_ENROLLED);
 			return enrolled
 					? new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.SECOND_FACTOR,
-							request.getParameter("code"), Origin.of(request))
+							request.getParameter("code"), Origin.of(request), sessionKey(request))
 					: new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.PASSWORD,
-							request.getParameter("password"), Origin.of(request));
+							request.getParameter("password"), Origin.of(request), sessionKey(request));
 		};
 		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.STEP_UP);
 		// Granted: on to the route's controller, which sends the person back to the page, saying what
@@ -84,6 +86,11 @@ final class FactorFilters {
 		filter.setSuccessHandler((request, response, authentication) -> {
 		});
 		return new RefusalsToController(filter);
+	}
+
+	private static String sessionKey(HttpServletRequest request) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		return (session != null) ? Sha256.hex(session.getId()) : null;
 	}
 
 	private static AuthenticationFilter filter(AuthenticationManager manager, AuthenticationConverter converter,

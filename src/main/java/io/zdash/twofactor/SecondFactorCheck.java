@@ -46,8 +46,12 @@ class SecondFactorCheck {
 
 	private final TransactionTemplate transaction;
 
+	private final ReplayAlert replayAlert;
+
 	SecondFactorCheck(TotpCredentials credentials, RecoveryCodes recoveryCodes, TotpSecrets secrets, AttemptGate gate,
-			SecurityLog securityLog, TwoFactorProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			SecurityLog securityLog, TwoFactorProperties properties, Clock clock, PlatformTransactionManager transactions,
+			ReplayAlert replayAlert) {
+		this.replayAlert = replayAlert;
 		this.credentials = credentials;
 		this.recoveryCodes = recoveryCodes;
 		this.secrets = secrets;
@@ -59,24 +63,19 @@ class SecondFactorCheck {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** What was typed, as a code from the app when it has that shape, else as a recovery code. */
-	FactorResult either(long accountId, String typed, Origin origin) {
-		return either(accountId, typed, origin, () -> {
-		});
-	}
-
 	/**
-	 * As {@link #either(long, String, Origin)}, and when the code is accepted runs {@code andThen} in
-	 * the same transaction as using the code up: both happen, or neither.
+	 * What was typed, as a code from the app when it has that shape, else as a recovery code; when it
+	 * is accepted, runs {@code andThen} in the same transaction as using the code up: both happen, or
+	 * neither. {@code sessionKey}: a hash of the sending session's id, or null.
 	 */
-	FactorResult either(long accountId, String typed, Origin origin, Runnable andThen) {
+	FactorResult either(long accountId, String typed, Origin origin, String sessionKey, Runnable andThen) {
 		Optional<OneTimeCode> code = OneTimeCode.parse(typed);
-		return code.isPresent() ? appCode(accountId, code.get(), origin, andThen)
+		return code.isPresent() ? appCode(accountId, code.get(), origin, sessionKey, andThen)
 				: recoveryCode(accountId, typed, origin, andThen);
 	}
 
-	FactorResult appCode(long accountId, OneTimeCode code, Origin origin) {
-		return appCode(accountId, code, origin, () -> {
+	FactorResult appCode(long accountId, OneTimeCode code, Origin origin, String sessionKey) {
+		return appCode(accountId, code, origin, sessionKey, () -> {
 		});
 	}
 
@@ -85,7 +84,7 @@ class SecondFactorCheck {
 		});
 	}
 
-	private FactorResult appCode(long accountId, OneTimeCode code, Origin origin, Runnable andThen) {
+	private FactorResult appCode(long accountId, OneTimeCode code, Origin origin, String sessionKey, Runnable andThen) {
 		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
 		if (credential.isEmpty()) {
 			return FactorResult.NOT_ENROLLED;
@@ -98,7 +97,7 @@ class SecondFactorCheck {
 		}
 		return this.transaction.execute(tx -> {
 			OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, credential.get().secret()), code);
-			if (step.isPresent() && this.credentials.claimStep(accountId, step.getAsLong())) {
+			if (step.isPresent() && this.credentials.claimStep(accountId, step.getAsLong(), sessionKey)) {
 				this.gate.reset(GATE, key(accountId));
 				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED, origin));
 				andThen.run();
@@ -108,6 +107,7 @@ class SecondFactorCheck {
 				// Right code, already used: refused and counted like any wrong code, so the answer gives
 				// nothing away, but recorded for the owner to see.
 				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED, origin));
+				this.replayAlert.usedCodeSentAgain(accountId, sessionKey, origin);
 			}
 			return failure(accountId, SecurityEvent.Type.SIGN_IN_CODE_FAILED, origin);
 		});

@@ -41,10 +41,11 @@ class SecondStepProvider implements AuthenticationProvider {
 		long accountId = user.accountId();
 		FactorResult result = switch (attempt.kind()) {
 			case APP_CODE -> OneTimeCode.parse(attempt.typed())
-				.map(code -> this.check.appCode(accountId, code, attempt.origin()))
+				.map(code -> this.check.appCode(accountId, code, attempt.origin(), attempt.sessionKey()))
 				.orElse(FactorResult.MALFORMED);
 			case RECOVERY_CODE -> this.check.recoveryCode(accountId, attempt.typed(), attempt.origin());
-			default -> this.check.either(accountId, attempt.typed(), attempt.origin());
+			default -> this.check.either(accountId, attempt.typed(), attempt.origin(), attempt.sessionKey(), () -> {
+			});
 		};
 		if (result == FactorResult.ACCEPTED) {
 			return attempt.proven(Factors.TOTP, this.clock.instant());

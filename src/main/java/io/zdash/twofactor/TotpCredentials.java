@@ -114,12 +114,23 @@ class TotpCredentials {
 	 * node sharing the database.
 	 * @return whether this call won the step
 	 */
-	boolean claimStep(long accountId, long step) {
+	boolean claimStep(long accountId, long step, String sessionKey) {
 		return this.jdbc.sql("""
-				update totp_credential set last_used_step = ?
+				update totp_credential set last_used_step = ?, last_used_by = ?
 				where account_id = ? and last_used_step < ? and blocked_at is null""")
-			.params(step, accountId, step)
+			.params(step, sessionKey, accountId, step)
 			.update() == 1;
+	}
+
+	/** Which session (a hash of its id) used the account's last code, if known. */
+	Optional<String> lastUsedBy(long accountId) {
+		return this.jdbc.sql("select last_used_by from totp_credential where account_id = ?")
+			.param(accountId)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
 	}
 
 	/**

@@ -139,7 +139,7 @@ class TwoFactorService implements SecondFactor {
 	 */
 	boolean disable(long accountId, String typedCode, Origin origin) {
 		// The attempt is counted first, on its own; using the code up and removing 2FA are one transaction.
-		return this.check.either(accountId, typedCode, origin, () -> {
+		return this.check.either(accountId, typedCode, origin, null, () -> {
 			remove(accountId);
 			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_DISABLED, origin));
 		}) == FactorResult.ACCEPTED;

@@ -1,5 +1,7 @@
 package io.zdash.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,9 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.zdash.account.AccountUser;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityEvents;
 import io.zdash.signin.Factors;
 
 import org.springframework.security.core.Authentication;
@@ -27,6 +32,28 @@ class LayoutModel {
 	@ModelAttribute("signedIn")
 	boolean signedIn(Authentication authentication) {
 		return Factors.isComplete(authentication);
+	}
+
+	private final SecurityEvents events;
+
+	private final Clock clock;
+
+	LayoutModel(SecurityEvents events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A code the person used was sent again from another browser in the last day: every page says
+	 * so, with where from, until the day is over (the security log keeps it).
+	 */
+	@ModelAttribute("codeTriedAgain")
+	SecurityEvents.Entry codeTriedAgain(Authentication authentication) {
+		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)) {
+			return null;
+		}
+		return this.events.latest(user.accountId(), SecurityEvent.Type.USED_CODE_TRIED_AGAIN,
+				this.clock.instant().minus(Duration.ofDays(1))).orElse(null);
 	}
 
 	@ModelAttribute("isAdmin")

@@ -73,6 +73,24 @@ class SecurityEmailTest extends JourneyTest {
 	}
 
 	@Test
+	void whenAUsedCodeIsSentAgainFromAnotherBrowserThenTheOwnerIsToldOnceAnHour() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		this.journey.nextStep();
+		String code = this.journey.currentCode(enrolled.secret());
+		MockHttpSession owner = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.submitCode(owner, code).getResponse().getRedirectedUrl()).isEqualTo("/");
+		for (int i = 0; i < 2; i++) {
+			MockHttpSession onlooker = this.journey.signIn(this.email, WebJourney.PASSWORD);
+			assertThat(this.journey.submitCode(onlooker, code).getResponse().getStatus()).isEqualTo(200);
+		}
+		List<MimeMessage> alerts = withSubject("A code you used to sign in was tried again");
+		assertThat(alerts).as("once an hour at most").hasSize(1);
+		assertThat(body(alerts.get(0))).contains("sent again, from another browser").contains("From where: address 127.0.0.1");
+		assertNoSecretIn(mailsTo(this.email), enrolled);
+		assertThat(body(alerts.get(0))).doesNotContain(code);
+	}
+
+	@Test
 	void whenRecoveryCodeUsedThenEmailSaysSoAndHowManyRemain() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 

@@ -1,0 +1,50 @@
+package io.zdash.twofactor;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityEvents;
+import io.zdash.audit.SecurityLog;
+import io.zdash.support.Origin;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A right code sent again from another session than the one that used it means someone else saw
+ * it (over a shoulder, on a shared screen, through a phishing page): the owner hears of it, by email
+ * and a banner ({@code USED_CODE_TRIED_AGAIN}, ASVS 2.8.5), at most once an hour. The same session
+ * sending it twice (a double click) is not news.
+ */
+@Component
+class ReplayAlert {
+
+	static final Duration AT_MOST_EVERY = Duration.ofHours(1);
+
+	private final TotpCredentials credentials;
+
+	private final SecurityEvents events;
+
+	private final SecurityLog securityLog;
+
+	private final Clock clock;
+
+	ReplayAlert(TotpCredentials credentials, SecurityEvents events, SecurityLog securityLog, Clock clock) {
+		this.credentials = credentials;
+		this.events = events;
+		this.securityLog = securityLog;
+		this.clock = clock;
+	}
+
+	/** A code already used was refused; {@code sessionKey} is the hash of the sender's session id. */
+	void usedCodeSentAgain(long accountId, String sessionKey, Origin origin) {
+		boolean otherSession = sessionKey != null
+				&& this.credentials.lastUsedBy(accountId).filter(usedBy -> !usedBy.equals(sessionKey)).isPresent();
+		if (otherSession && this.events
+			.latest(accountId, SecurityEvent.Type.USED_CODE_TRIED_AGAIN, this.clock.instant().minus(AT_MOST_EVERY))
+			.isEmpty()) {
+			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.USED_CODE_TRIED_AGAIN, origin));
+		}
+	}
+
+}
