@@ -7,7 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.signin.SessionFactors;
 import io.zdash.signin.ToSavedPage;
+import io.zdash.support.RandomText;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -39,6 +41,7 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		AccountSessions.describe(request, this.clock.instant());
+		request.getSession().setAttribute(SessionFactors.SIGN_IN_KEY, RandomText.hex(32));
 		if (authentication.getPrincipal() instanceof AccountUser user) {
 			response.addHeader(HttpHeaders.SET_COOKIE, this.deviceCookies
 				.renew(DeviceCookies.presented(request), user.accountId(), request.isSecure())

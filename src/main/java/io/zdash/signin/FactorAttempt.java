@@ -61,7 +61,10 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 		return this.typed;
 	}
 
-	/** A SHA-256 of the id of the session the attempt came from (never the id itself), or null. */
+	/**
+	 * A SHA-256 of the sign-in's own key ({@link SessionFactors#SIGN_IN_KEY}, the same for all the
+	 * requests of one sign-in, whatever its session id), or null for a session that has none.
+	 */
 	public String sessionKey() {
 		return this.sessionKey;
 	}

@@ -88,9 +88,11 @@ final class FactorFilters {
 		return new RefusalsToController(filter);
 	}
 
+	/** The sign-in's own key (not the session id, which changes with each factor), hashed; or null. */
 	private static String sessionKey(HttpServletRequest request) {
 		jakarta.servlet.http.HttpSession session = request.getSession(false);
-		return (session != null) ? Sha256.hex(session.getId()) : null;
+		Object key = (session != null) ? session.getAttribute(SessionFactors.SIGN_IN_KEY) : null;
+		return (key instanceof String text) ? Sha256.hex(text) : null;
 	}
 
 	private static AuthenticationFilter filter(AuthenticationManager manager, AuthenticationConverter converter,

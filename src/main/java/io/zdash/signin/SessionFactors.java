@@ -26,6 +26,13 @@ public class SessionFactors {
 	/** Set when the second step was passed with a recovery code, until the Security page is seen. */
 	public static final String USED_RECOVERY_CODE = "ZDASH_USED_RECOVERY_CODE";
 
+	/**
+	 * A random value given to a session at the password step: it stays the same for the whole sign-in
+	 * although the session id changes with each factor, so "this sign-in used that code" can be told
+	 * from another session sending it (see {@code FactorAttempt#sessionKey}).
+	 */
+	public static final String SIGN_IN_KEY = "ZDASH_SIGN_IN_KEY";
+
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();

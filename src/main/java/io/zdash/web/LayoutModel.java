@@ -14,10 +14,12 @@ import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.signin.Factors;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** What the shared layout needs on every page. */
 @ControllerAdvice
@@ -48,12 +50,23 @@ class LayoutModel {
 	 * so, with where from, until the day is over (the security log keeps it).
 	 */
 	@ModelAttribute("codeTriedAgain")
-	SecurityEvents.Entry codeTriedAgain(Authentication authentication) {
-		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)) {
+	SecurityEvents.Entry codeTriedAgain(Authentication authentication, HttpServletRequest request) {
+		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
 			return null;
 		}
-		return this.events.latest(user.accountId(), SecurityEvent.Type.USED_CODE_TRIED_AGAIN,
-				this.clock.instant().minus(Duration.ofDays(1))).orElse(null);
+		try {
+			return this.events
+				.latest(user.accountId(), SecurityEvent.Type.USED_CODE_TRIED_AGAIN, this.clock.instant().minus(Duration.ofDays(1)))
+				// Once the password is changed, the advice is followed: no more banner.
+				.filter(alert -> this.events.latest(user.accountId(), SecurityEvent.Type.PASSWORD_CHANGED, alert.occurredAt())
+					.isEmpty())
+				.orElse(null);
+		}
+		catch (DataAccessException unavailable) {
+			// A banner is not worth an error page: the database's trouble shows elsewhere.
+			return null;
+		}
 	}
 
 	@ModelAttribute("isAdmin")
@@ -81,15 +94,16 @@ class LayoutModel {
 
 	/** What a page answering a POST needs to be shown again by its GET: a re-check's way back. */
 	private static String carriedOver(HttpServletRequest request) {
-		UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+		java.util.StringJoiner query = new java.util.StringJoiner("&");
 		for (String name : CARRIED_OVER) {
 			String value = request.getParameter(name);
 			if (value != null && value.length() <= 200) {
-				query.queryParam(name, value);
+				// Encoded as a query parameter value: braces, plus signs and ampersands stay themselves.
+				query.add(name + "=" + UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8)
+					.replace("+", "%2B"));
 			}
 		}
-		String built = query.encode().build().getQuery();
-		return (built == null || built.isEmpty()) ? null : built;
+		return (query.length() == 0) ? null : query.toString();
 	}
 
 	static String link(String path, String query, String language) {

@@ -37,6 +37,21 @@ class ReplayAlertTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTheOwnerTypesTheSameCodeAgainAtAReCheckThenItIsRefusedButNobodyIsAlarmed() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		this.journey.nextStep();
+		String code = this.journey.currentCode(enrolled.secret());
+		MockHttpSession owner = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.journey.submitCode(owner, code);
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/security/confirm")
+			.session(owner).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("continue", "/").param("code", code));
+		assertThat(events("CODE_REPLAY_REFUSED")).as("refused: each code works once").isOne();
+		assertThat(events("USED_CODE_TRIED_AGAIN")).isZero();
+		assertThat(this.journey.page("/", owner).getElementById("code-tried-again")).isNull();
+	}
+
+	@Test
 	void whenTheSameSessionSendsItsCodeTwiceThenNobodyIsAlarmed() throws Exception {
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		long accountId = this.jdbc.sql("select id from account where email = ?").param(this.email).query(Long.class).single();

@@ -67,6 +67,9 @@ class LanguageTest {
 			.param("continue", "/").param("action", "/instances/ABC/token").param("password", "not it")).andReturn();
 		assertThat(link(recheck, "pt-BR"))
 			.isEqualTo("/security/confirm?continue=/&action=/instances/ABC/token&lang=pt-BR");
+		MvcResult odder = this.mvc.perform(post("/security/confirm").session(session).with(csrf())
+			.param("continue", "/a{b}+c&d=e").param("password", "not it")).andReturn();
+		assertThat(link(odder, "en")).isEqualTo("/security/confirm?continue=/a%7Bb%7D%2Bc%26d%3De&lang=en");
 	}
 
 	private static String link(MvcResult result, String language) throws Exception {
