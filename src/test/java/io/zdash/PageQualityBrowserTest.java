@@ -40,6 +40,9 @@ class PageQualityBrowserTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final List<String> problems = new ArrayList<>();
 
 	private Browser browser;
@@ -105,6 +108,9 @@ class PageQualityBrowserTest {
 			.isEqualTo(this.language.equals("en") ? "Chrome on Linux" : "Chrome no Linux");
 		this.browser.open("/security/confirm?continue=/security");
 		check("step-up re-check");
+		// A month later: the next sign-in starts with the check-up.
+		this.jdbc.sql("update totp_credential set enabled_at = ? where account_id = (select id from account where email = ?)")
+			.params(io.zdash.support.SqlTime.utc(this.clock.instant().minus(java.time.Duration.ofDays(29))), email).update();
 
 		this.browser.signOut();
 		this.browser.signIn(email, WebJourney.PASSWORD);
@@ -114,6 +120,9 @@ class PageQualityBrowserTest {
 		check("second step, recovery code");
 		this.browser.type("code", recoveryCodes.get(0));
 		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/security/check-up");
+		check("check-up");
+		this.browser.clickAndWait(By.id("checkup-done"));
 		check("signed in with a recovery code");
 		this.browser.open("/no-such-page");
 		check("not found");

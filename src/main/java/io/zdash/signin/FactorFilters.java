@@ -44,7 +44,7 @@ final class FactorFilters {
 	private FactorFilters() {
 	}
 
-	static Filter secondStep(AuthenticationManager manager) {
+	static Filter secondStep(AuthenticationManager manager, java.util.function.Supplier<java.util.List<AfterSecondStep>> after) {
 		AuthenticationConverter converter = request -> {
 			Authentication current = SecurityContextHolder.getContext().getAuthentication();
 			if (!Factors.awaitsSecondFactor(current)) {
@@ -60,6 +60,14 @@ final class FactorFilters {
 		filter.setSuccessHandler(new Finished((request, response, authentication) -> {
 			if (SignInRoutes.RECOVERY_STEP.equals(PATHS.getPathWithinApplication(request))) {
 				request.getSession().setAttribute(SessionFactors.USED_RECOVERY_CODE, Boolean.TRUE);
+			}
+			java.util.Optional<String> first = after.get().stream()
+				.map(port -> port.pageAfter(authentication))
+				.flatMap(java.util.Optional::stream)
+				.findFirst();
+			if (first.isPresent()) {
+				response.sendRedirect(request.getContextPath() + first.get());
+				return;
 			}
 			toSavedPage.onAuthenticationSuccess(request, response, authentication);
 		}));

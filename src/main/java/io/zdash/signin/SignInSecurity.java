@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -51,8 +52,12 @@ public class SignInSecurity {
 
 	private volatile RouteRules rules;
 
+	private final ObjectProvider<AfterSecondStep> afterSecondStep;
+
 	SignInSecurity(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
-			List<AuthenticationProvider> providers, SignInProperties properties, Clock clock) {
+			List<AuthenticationProvider> providers, SignInProperties properties, Clock clock,
+			ObjectProvider<AfterSecondStep> afterSecondStep) {
+		this.afterSecondStep = afterSecondStep;
 		this.mapping = mapping;
 		this.providers = providers;
 		this.stepUp = new StepUp(properties.stepUpWindow(), clock);
@@ -122,7 +127,8 @@ public class SignInSecurity {
 
 	/** The second step and the step-up re-check, after the rules have let the request in. */
 	public void addFactorFilters(HttpSecurity http, AuthenticationManager manager) {
-		http.addFilterAfter(FactorFilters.secondStep(manager), AuthorizationFilter.class)
+		http.addFilterAfter(FactorFilters.secondStep(manager, () -> this.afterSecondStep.orderedStream().toList()),
+				AuthorizationFilter.class)
 			.addFilterAfter(FactorFilters.stepUp(manager), AuthorizationFilter.class);
 	}
 

@@ -122,7 +122,22 @@ class TotpCredentials {
 			.update() == 1;
 	}
 
-	/** Which session (a hash of its id) used the account's last code, if known. */
+	/** When the owner last went through the check-up, if ever. */
+	Optional<Instant> checkedUpAt(long accountId) {
+		return this.jdbc.sql("select checked_up_at from totp_credential where account_id = ?")
+			.param(accountId)
+			.query((rs, n) -> Optional.ofNullable(SqlTime.instant(rs, "checked_up_at")))
+			.optional()
+			.flatMap(at -> at);
+	}
+
+	void checkedUp(long accountId, Instant at) {
+		this.jdbc.sql("update totp_credential set checked_up_at = ? where account_id = ?")
+			.params(SqlTime.utc(at), accountId)
+			.update();
+	}
+
+	/** Which sign-in (a hash of its key) used the account's last code, if known. */
 	Optional<String> lastUsedBy(long accountId) {
 		return this.jdbc.sql("select last_used_by from totp_credential where account_id = ?")
 			.param(accountId)
