@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The two-factor check-up: 28 days after 2FA was turned on, then yearly, the next complete sign-in
- * first shows one page asking whether the recovery codes are still at hand. Going through it (or
- * dismissing it) is remembered and in the security log.
+ * first shows one page asking whether the recovery codes are still at hand. Answering it is
+ * remembered and in the security log. A failure to tell (the database, say) shows no page rather
+ * than an error after a sign-in that succeeded.
  */
 @Component
 class CheckUp implements AfterSecondStep {
@@ -42,8 +43,8 @@ class CheckUp implements AfterSecondStep {
 
 	boolean due(long accountId) {
 		return this.credentials.findCredential(accountId).map(credential -> {
-			Optional<Instant> last = this.credentials.checkedUpAt(accountId);
-			Instant next = last.map(at -> at.plus(THEN_EVERY)).orElse(credential.enabledAt().plus(FIRST));
+			Instant next = (credential.checkedUpAt() != null) ? credential.checkedUpAt().plus(THEN_EVERY)
+					: credential.enabledAt().plus(FIRST);
 			return !this.clock.instant().isBefore(next);
 		}).orElse(false);
 	}
@@ -55,8 +56,13 @@ class CheckUp implements AfterSecondStep {
 
 	@Override
 	public Optional<String> pageAfter(Authentication signedIn) {
-		return (signedIn.getPrincipal() instanceof AccountUser user && due(user.accountId())) ? Optional.of(PAGE)
-				: Optional.empty();
+		try {
+			return (signedIn.getPrincipal() instanceof AccountUser user && due(user.accountId())) ? Optional.of(PAGE)
+					: Optional.empty();
+		}
+		catch (org.springframework.dao.DataAccessException unavailable) {
+			return Optional.empty();
+		}
 	}
 
 }

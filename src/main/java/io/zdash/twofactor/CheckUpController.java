@@ -39,7 +39,7 @@ class CheckUpController {
 		return "twofactor/check-up";
 	}
 
-	/** "All is well" or "Not now": either way, remembered until the next one is due. */
+	/** "Yes, I still have them": remembered until the next one is due. */
 	@PostMapping(CheckUp.PAGE)
 	String done(@AuthenticationPrincipal AccountUser user, Origin origin, RedirectAttributes redirect) {
 		if (this.checkUp.due(user.accountId())) {

@@ -36,10 +36,12 @@ class ReplayAlert {
 		this.clock = clock;
 	}
 
-	/** A code already used was refused; {@code sessionKey} is the hash of the sender's session id. */
+	/** A code already used was refused; {@code sessionKey} is the hash of the sender's sign-in key. */
 	void usedCodeSentAgain(long accountId, String sessionKey, Origin origin) {
-		boolean otherSession = sessionKey != null
-				&& this.credentials.lastUsedBy(accountId).filter(usedBy -> !usedBy.equals(sessionKey)).isPresent();
+		boolean otherSession = sessionKey != null && this.credentials.findCredential(accountId)
+			.map(TotpCredentials.Credential::lastUsedBy)
+			.filter(usedBy -> !usedBy.equals(sessionKey))
+			.isPresent();
 		if (otherSession && this.events
 			.latest(accountId, SecurityEvent.Type.USED_CODE_TRIED_AGAIN, this.clock.instant().minus(AT_MOST_EVERY))
 			.isEmpty()) {

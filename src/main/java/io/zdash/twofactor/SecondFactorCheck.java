@@ -66,7 +66,7 @@ class SecondFactorCheck {
 	/**
 	 * What was typed, as a code from the app when it has that shape, else as a recovery code; when it
 	 * is accepted, runs {@code andThen} in the same transaction as using the code up: both happen, or
-	 * neither. {@code sessionKey}: a hash of the sending session's id, or null.
+	 * neither. {@code sessionKey}: a hash of the sending sign-in's key, or null.
 	 */
 	FactorResult either(long accountId, String typed, Origin origin, String sessionKey, Runnable andThen) {
 		Optional<OneTimeCode> code = OneTimeCode.parse(typed);

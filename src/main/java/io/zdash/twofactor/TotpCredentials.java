@@ -27,7 +27,9 @@ class TotpCredentials {
 
 	}
 
-	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, Instant blockedAt) {
+	/** {@code lastUsedBy}: a hash of the key of the sign-in that used the last code; {@code checkedUpAt}: the last check-up. */
+	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, Instant blockedAt,
+			String lastUsedBy, Instant checkedUpAt) {
 
 		@Override
 		public String toString() {
@@ -75,7 +77,8 @@ class TotpCredentials {
 		return this.jdbc.sql("select * from totp_credential where account_id = ?")
 			.param(accountId)
 			.query((rs, n) -> new Credential(rs.getLong("account_id"), rs.getString("secret"),
-					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), SqlTime.instant(rs, "blocked_at")))
+					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), SqlTime.instant(rs, "blocked_at"),
+					rs.getString("last_used_by"), SqlTime.instant(rs, "checked_up_at")))
 			.optional();
 	}
 
@@ -122,30 +125,8 @@ class TotpCredentials {
 			.update() == 1;
 	}
 
-	/** When the owner last went through the check-up, if ever. */
-	Optional<Instant> checkedUpAt(long accountId) {
-		return this.jdbc.sql("select checked_up_at from totp_credential where account_id = ?")
-			.param(accountId)
-			.query((rs, n) -> Optional.ofNullable(SqlTime.instant(rs, "checked_up_at")))
-			.optional()
-			.flatMap(at -> at);
-	}
-
 	void checkedUp(long accountId, Instant at) {
-		this.jdbc.sql("update totp_credential set checked_up_at = ? where account_id = ?")
-			.params(SqlTime.utc(at), accountId)
-			.update();
-	}
-
-	/** Which sign-in (a hash of its key) used the account's last code, if known. */
-	Optional<String> lastUsedBy(long accountId) {
-		return this.jdbc.sql("select last_used_by from totp_credential where account_id = ?")
-			.param(accountId)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.findFirst();
+		this.jdbc.sql("update totp_credential set checked_up_at = ? where account_id = ?").params(SqlTime.utc(at), accountId).update();
 	}
 
 	/**

@@ -40,6 +40,19 @@ class CheckUpTest extends JourneyTest {
 	}
 
 	@Test
+	void whenNoRecoveryCodeIsLeftThenTheCheckUpAsksForNewOnesAndCannotBeWavedAway() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		turnedOnDaysAgo(29);
+		this.jdbc.sql("delete from recovery_code where account_id = (select id from account where email = ?)")
+			.param(this.email).update();
+		assertThat(signInWithCode(enrolled)).isEqualTo("/security/check-up");
+		Document page = this.journey.page("/security/check-up", this.lastSession);
+		assertThat(page.getElementById("checkup-codes").text()).contains("no unused recovery codes left");
+		assertThat(page.getElementById("checkup-done")).isNull();
+		assertThat(page.select("a#checkup-new-codes")).hasSize(1);
+	}
+
+	@Test
 	void whenNoCheckUpIsDueThenItsPageAndItsPostChangeNothing() throws Exception {
 		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
 		this.journey.enableTwoFactor(session);
