@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.zdash.support.Backoff;
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
@@ -99,6 +100,12 @@ public class AccountService {
 	/** How long the password re-check of this signed-in account stays closed after too many wrong ones. */
 	public Duration passwordRecheckWait(long accountId) {
 		return this.attempts.waitFor(PasswordAttempts.ofRecheck(accountId));
+	}
+
+	/** The same in whole minutes, as a page says it; empty while the re-check is open. */
+	public Optional<Long> passwordRecheckPauseMinutes(long accountId) {
+		Duration wait = passwordRecheckWait(accountId);
+		return wait.isZero() ? Optional.empty() : Optional.of(Backoff.minutes(wait));
 	}
 
 	/** @return why the new password is refused, or empty once it replaced the old one */

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the right password: the session (already under its new id) notes where and when it signed
- * in, for the sessions list, the browser gets a new device cookie for the account (its wrong
- * passwords are then its own, see {@link DeviceCookies}), and the person goes on to the page first asked for — or, with 2FA on,
- * is sent from there to the second step.
+ * in, for the sessions list, it gets its sign-in key ({@link SessionFactors#SIGN_IN_KEY}), the
+ * browser gets a new device cookie for the account (its wrong passwords are then its own, see
+ * {@link DeviceCookies}), and the person goes on to the page first asked for — or, with 2FA on, is
+ * sent from there to the second step.
  */
 @Component
 public class PasswordStepSuccess implements AuthenticationSuccessHandler {

@@ -1,6 +1,5 @@
 package io.zdash.recovery;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
-import io.zdash.support.Backoff;
 import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 import io.zdash.signin.RequiredFactors;
@@ -73,10 +71,8 @@ class RegenerateController {
 		}
 		if (!this.accounts.passwordMatches(user.accountId(), form.password())) {
 			redirect.addFlashAttribute("regenerateError", "recovery.regenerate.wrongPassword");
-			Duration wait = this.accounts.passwordRecheckWait(user.accountId());
-			if (!wait.isZero()) {
-				redirect.addFlashAttribute("regenerateWait", Backoff.minutes(wait));
-			}
+			this.accounts.passwordRecheckPauseMinutes(user.accountId())
+				.ifPresent(minutes -> redirect.addFlashAttribute("regenerateWait", minutes));
 			return "redirect:/security";
 		}
 		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId(), origin);

@@ -148,8 +148,9 @@ public class AttemptGate {
 	/**
 	 * Daily: forget password counters (of emails and re-checks) that stopped failing a day ago (most
 	 * are unknown emails). A device cookie's count lives as long as the cookie (its owner resets it),
-	 * so a stolen cookie gets its ten guesses once, not ten a day. Second-factor counts are kept until a right answer: the block after 100 failures in a
-	 * row must not be escaped by guessing slowly.
+	 * so a stolen cookie gets its ten guesses once, not ten a day. Second-factor counts are kept
+	 * until a right answer: the block after 100 failures in a row must not be escaped by guessing
+	 * slowly.
 	 */
 	@Scheduled(cron = "${zdash.throttle.prune-cron:0 27 3 * * *}")
 	public int prune() {

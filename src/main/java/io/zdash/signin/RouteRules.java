@@ -2,14 +2,18 @@ package io.zdash.signin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Every route of the application's controllers with the {@link Access} its handler declares, read
@@ -32,10 +36,21 @@ final class RouteRules {
 
 	}
 
+	/** A POST action that names itself for the re-check page, its pattern parsed once. */
+	private record Action(PathPattern pattern, String confirms) {
+	}
+
 	private final List<Route> routes;
+
+	private final List<Action> actions;
 
 	private RouteRules(List<Route> routes) {
 		this.routes = List.copyOf(routes);
+		this.actions = this.routes.stream()
+			.filter(route -> HttpMethod.POST.equals(route.method()) && route.access() != null
+					&& !route.access().confirms().isEmpty())
+			.map(route -> new Action(PathPatternParser.defaultInstance.parse(route.pattern()), route.access().confirms()))
+			.toList();
 	}
 
 	/** The routes of the handlers in {@code basePackage}; others (Spring Boot's own) are left to the chain. */
@@ -84,14 +99,11 @@ final class RouteRules {
 	}
 
 	/** The message key naming the POST action at this path, if its handler declares one. */
-	java.util.Optional<String> actionAt(String path) {
-		org.springframework.http.server.PathContainer container = org.springframework.http.server.PathContainer.parsePath(path);
-		return this.routes.stream()
-			.filter(route -> HttpMethod.POST.equals(route.method()) && route.access() != null
-					&& !route.access().confirms().isEmpty())
-			.filter(route -> org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(route.pattern())
-				.matches(container))
-			.map(route -> route.access().confirms())
+	Optional<String> actionAt(String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		return this.actions.stream()
+			.filter(action -> action.pattern().matches(container))
+			.map(Action::confirms)
 			.findFirst();
 	}
 

@@ -38,6 +38,8 @@ class ReplayAlert {
 
 	/** A code already used was refused; {@code sessionKey} is the hash of the sender's sign-in key. */
 	void usedCodeSentAgain(long accountId, String sessionKey, Origin origin) {
+		// Read again, not the row the check began with: in a double click the other request may have
+		// claimed the step (and written its key) in between, and a stale row would raise a false alarm.
 		boolean otherSession = sessionKey != null && this.credentials.findCredential(accountId)
 			.map(TotpCredentials.Credential::lastUsedBy)
 			.filter(usedBy -> !usedBy.equals(sessionKey))

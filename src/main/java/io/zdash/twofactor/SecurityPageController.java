@@ -9,7 +9,6 @@ import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.account.PasswordPolicy;
-import io.zdash.support.Backoff;
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.recovery.CodesOnDisplay;
@@ -104,19 +103,14 @@ class SecurityPageController {
 		boolean passwordOk = !binding.hasErrors() && this.accounts.passwordMatches(user.accountId(), form.password());
 		if (!passwordOk || !this.twoFactor.disable(user.accountId(), form.code(), origin)) {
 			redirect.addFlashAttribute("disableError", "security.disable.error");
-			pausedFor(user).ifPresent(minutes -> redirect.addFlashAttribute("disableWait", minutes));
+			this.accounts.passwordRecheckPauseMinutes(user.accountId())
+				.ifPresent(minutes -> redirect.addFlashAttribute("disableWait", minutes));
 			return "redirect:/security";
 		}
 		this.sessionFactors.unenrolled(request, response);
 		this.accountSessions.signOutOtherSessions(request, response);
 		redirect.addFlashAttribute("notice", "security.notice.disabled");
 		return "redirect:/security";
-	}
-
-	/** Whole minutes the password re-check is still closed for, when it is. */
-	private java.util.Optional<Long> pausedFor(AccountUser user) {
-		java.time.Duration wait = this.accounts.passwordRecheckWait(user.accountId());
-		return wait.isZero() ? java.util.Optional.empty() : java.util.Optional.of(Backoff.minutes(wait));
 	}
 
 	private String page(AccountUser user, Model model, HttpServletRequest request, int eventsPage) {
