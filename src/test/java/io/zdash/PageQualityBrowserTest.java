@@ -106,6 +106,16 @@ class PageQualityBrowserTest {
 		assertThat(time.getAttribute("title")).endsWith("UTC");
 		assertThat(this.browser.find(By.cssSelector("#security-log small.hint")).getText())
 			.isEqualTo(this.language.equals("en") ? "Chrome on Linux" : "Chrome no Linux");
+		// New recovery codes: their own page, which a reload or the language link shows again.
+		this.browser.type("regenerate-password", WebJourney.PASSWORD);
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/security/recovery-codes/new");
+		check("new recovery codes");
+		List<String> newCodes = this.browser.findAll(By.className("recovery-code")).stream()
+			.map(org.openqa.selenium.WebElement::getText).toList();
+		assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(recoveryCodes);
+		recoveryCodes = newCodes;
+		this.browser.open("/security");
 		this.browser.open("/security/confirm?continue=/security");
 		check("step-up re-check");
 		// A month later: the next sign-in starts with the check-up.
