@@ -116,6 +116,39 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void whenThisDeviceIsRememberedThenThePasswordAloneSignsInUntilItIsForgotten() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		byte[] key = enroll(this.browser, false);
+		this.browser.signOut();
+
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/login/totp");
+		assertThat(this.browser.find(By.cssSelector("label[for=remember]")).getText())
+			.isEqualTo("Don\u2019t ask for a code on this device for 30 days");
+		nextStep();
+		this.browser.type("code", code(key));
+		this.browser.click(By.id("remember"));
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/");
+		this.browser.signOut();
+
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).as("the password alone").isEqualTo("/");
+		this.browser.open("/security?lang=pt-BR");
+		assertThat(this.browser.find(By.cssSelector(".trusted-device-row .this-device")).getText()).isEqualTo("Este aparelho");
+		this.browser.open("/security?lang=en");
+		this.browser.clickAndWait(By.cssSelector(".trusted-device-row .forget-device"));
+		assertThat(this.browser.find(By.cssSelector(".notice")).getText()).contains("That device was forgotten");
+		assertThat(this.browser.findAll(By.className("trusted-device-row"))).isEmpty();
+		this.browser.signOut();
+
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).as("the code is asked again").isEqualTo("/login/totp");
+	}
+
+	@Test
 	void whenInstancesManagedThenTokenIsMaskedUntilRevealed() throws Exception {
 		String email = WebJourney.uniqueEmail();
 		this.browser.signUp(email, WebJourney.PASSWORD);

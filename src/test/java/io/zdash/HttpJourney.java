@@ -104,8 +104,13 @@ public final class HttpJourney {
 	}
 
 	public String sessionId() {
+		return cookie("SESSION");
+	}
+
+	/** The value of a cookie this browser holds, or null. */
+	public String cookie(String name) {
 		return this.cookies.getCookieStore().getCookies().stream()
-			.filter(c -> c.getName().equals("SESSION"))
+			.filter(c -> c.getName().equals(name))
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);

@@ -134,6 +134,16 @@ class PageQualityBrowserTest {
 		check("check-up");
 		this.browser.clickAndWait(By.id("checkup-done"));
 		check("signed in with a recovery code");
+		// This device remembered: the Security page lists it.
+		this.browser.signOut();
+		this.clock.advance(java.time.Duration.ofSeconds(30));
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		this.browser.type("code", code(key));
+		this.browser.click(By.id("remember"));
+		this.browser.submit();
+		this.browser.open("/security");
+		assertThat(this.browser.findAll(By.className("trusted-device-row"))).hasSize(1);
+		check("security, a trusted device");
 		this.browser.open("/no-such-page");
 		check("not found");
 

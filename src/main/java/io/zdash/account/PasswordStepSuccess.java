@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.signin.SessionFactors;
 import io.zdash.signin.ToSavedPage;
+import io.zdash.signin.TrustedSignIn;
 import io.zdash.support.RandomText;
 
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * in, for the sessions list, it gets its sign-in key ({@link SessionFactors#SIGN_IN_KEY}), the
  * browser gets a new device cookie for the account (its wrong passwords are then its own, see
  * {@link DeviceCookies}), and the person goes on to the page first asked for — or, with 2FA on, is
- * sent from there to the second step.
+ * sent from there to the second step, unless the browser is a trusted device of the account.
  */
 @Component
 public class PasswordStepSuccess implements AuthenticationSuccessHandler {
@@ -33,9 +34,12 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 
 	private final DeviceCookies deviceCookies;
 
-	PasswordStepSuccess(Clock clock, DeviceCookies deviceCookies) {
+	private final TrustedSignIn trustedSignIn;
+
+	PasswordStepSuccess(Clock clock, DeviceCookies deviceCookies, TrustedSignIn trustedSignIn) {
 		this.clock = clock;
 		this.deviceCookies = deviceCookies;
+		this.trustedSignIn = trustedSignIn;
 	}
 
 	@Override
@@ -47,6 +51,15 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 			response.addHeader(HttpHeaders.SET_COOKIE, this.deviceCookies
 				.renew(DeviceCookies.presented(request), user.accountId(), request.isSecure())
 				.toString());
+			if (this.trustedSignIn.completeIfTrusted(user.accountId(), request, response)) {
+				java.util.Optional<String> page = this.trustedSignIn
+					.pageAfterSecondStep(org.springframework.security.core.context.SecurityContextHolder.getContext()
+						.getAuthentication());
+				if (page.isPresent()) {
+					response.sendRedirect(request.getContextPath() + page.get());
+					return;
+				}
+			}
 		}
 		this.toSavedPage.onAuthenticationSuccess(request, response, authentication);
 	}

@@ -2,7 +2,6 @@ package io.zdash.admin;
 
 import io.zdash.account.AccountUser;
 import io.zdash.support.Origin;
-import io.zdash.audit.SecurityEvent;
 import io.zdash.signin.Access;
 import io.zdash.support.PageNumber;
 
@@ -21,8 +20,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Access(Access.Level.ADMIN)
 class AdminController {
 
-	/** The settings form: {@code requireTwoFactor=true} when ticked. */
-	record SettingsForm(String requireTwoFactor) {
+	/**
+	 * The settings form: {@code requireTwoFactor=true} and {@code trustedDevices=true} when ticked,
+	 * and the days a trusted device lasts, as typed.
+	 */
+	record SettingsForm(String requireTwoFactor, String trustedDevices, String trustedDeviceDays) {
+
+		/** 0 for off; -1 for days that are not a whole number from 1 to the maximum. */
+		int days() {
+			if (!"true".equals(this.trustedDevices)) {
+				return 0;
+			}
+			String typed = (this.trustedDeviceDays != null) ? this.trustedDeviceDays.strip() : "";
+			if (!typed.matches("\\d{1,2}")) {
+				return -1;
+			}
+			int days = Integer.parseInt(typed);
+			return (days >= 1 && days <= AdminSettings.MAX_TRUSTED_DEVICE_DAYS) ? days : -1;
+		}
+
 	}
 
 	private final AccountOverview overview;
@@ -46,6 +62,8 @@ class AdminController {
 		model.addAttribute("page", number);
 		model.addAttribute("pageSize", AccountOverview.PAGE_SIZE);
 		model.addAttribute("twoFactorRequired", this.settings.requiredForEveryone());
+		model.addAttribute("trustedDeviceDays", this.settings.trustedDeviceDays());
+		model.addAttribute("maxTrustedDeviceDays", AdminSettings.MAX_TRUSTED_DEVICE_DAYS);
 		return "admin/accounts";
 	}
 
@@ -53,9 +71,11 @@ class AdminController {
 	@PostMapping("/admin/settings")
 	String settings(@ModelAttribute SettingsForm form, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
-		boolean required = "true".equals(form.requireTwoFactor());
-		this.settings.requireTwoFactor(required, new SecurityEvent(admin.accountId(),
-				SecurityEvent.Type.SETTING_CHANGED_BY_ADMIN, AdminSettings.REQUIRE_TWO_FACTOR + "=" + required, origin));
+		if (form.days() < 0) {
+			redirect.addFlashAttribute("settingsError", "admin.error.trustedDays");
+			return "redirect:/admin";
+		}
+		this.settings.save("true".equals(form.requireTwoFactor()), form.days(), admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.saved");
 		return "redirect:/admin";
 	}

@@ -29,7 +29,7 @@ class SecurityNotifications {
 	static final Set<Type> NOTIFIED = EnumSet.of(Type.TWO_FACTOR_ENABLED, Type.TWO_FACTOR_DISABLED,
 			Type.TWO_FACTOR_RESET_BY_ADMIN, Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED, Type.RECOVERY_CODES_REGENERATED,
 			Type.PASSWORD_CHANGED, Type.EMAIL_CHANGED, Type.NEW_DEVICE_SIGN_IN, Type.SECOND_FACTOR_GUESSED,
-			Type.USED_CODE_TRIED_AGAIN);
+			Type.USED_CODE_TRIED_AGAIN, Type.TRUSTED_DEVICE_ADDED);
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityNotifications.class);
 

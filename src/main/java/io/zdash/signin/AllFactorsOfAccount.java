@@ -9,7 +9,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Grants a request when the session holds every factor its account needs: the password always,
- * and the one-time code when the account has 2FA on or must enroll (marked at the password step). A
+ * and the one-time code when the account has 2FA on or must enroll (marked at the password step),
+ * unless a trusted device of the account stood in for it at the password step. A
  * denial names the missing factor, which is how the browser chain knows where to send the person.
  */
 final class AllFactorsOfAccount implements AuthorizationManager<Object> {
@@ -27,7 +28,8 @@ final class AllFactorsOfAccount implements AuthorizationManager<Object> {
 
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, Object object) {
-		boolean needsCode = Factors.needsCode(authentication.get());
+		// A trusted device stands in for the code at sign-in (never for step-up, see StepUp).
+		boolean needsCode = Factors.needsCode(authentication.get()) && !Factors.secondStepSkipped(authentication.get());
 		return (needsCode ? this.passwordAndCode : this.password).authorize(authentication, object);
 	}
 

@@ -53,7 +53,9 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 			response.sendRedirect(request.getContextPath() + SignInRoutes.PASSWORD_STEP + "?expired");
 			return;
 		}
-		if (!Factors.has(current, this.factor)) {
+		if (!Factors.has(current, this.factor) && !Factors.isComplete(current)) {
+			// Not yet proven at sign-in. (A complete sign-in without it skipped the second step on a
+			// trusted device: a sensitive action asks for the code on the re-check page, below.)
 			response.sendRedirect(request.getContextPath() + this.signInStep);
 			return;
 		}

@@ -44,7 +44,7 @@ final class FactorFilters {
 	private FactorFilters() {
 	}
 
-	static Filter secondStep(AuthenticationManager manager, java.util.function.Supplier<java.util.List<AfterSecondStep>> after) {
+	static Filter secondStep(AuthenticationManager manager, TrustedSignIn ends) {
 		AuthenticationConverter converter = request -> {
 			Authentication current = SecurityContextHolder.getContext().getAuthentication();
 			if (!Factors.awaitsSecondFactor(current)) {
@@ -61,10 +61,10 @@ final class FactorFilters {
 			if (SignInRoutes.RECOVERY_STEP.equals(PATHS.getPathWithinApplication(request))) {
 				request.getSession().setAttribute(SessionFactors.USED_RECOVERY_CODE, Boolean.TRUE);
 			}
-			java.util.Optional<String> first = after.get().stream()
-				.map(port -> port.pageAfter(authentication))
-				.flatMap(java.util.Optional::stream)
-				.findFirst();
+			else {
+				ends.rememberIfAsked(authentication, request, response);
+			}
+			java.util.Optional<String> first = ends.pageAfterSecondStep(authentication);
 			if (first.isPresent()) {
 				response.sendRedirect(request.getContextPath() + first.get());
 				return;

@@ -17,6 +17,13 @@ public final class Factors {
 
 	public static final String TOTP = "FACTOR_TOTP";
 
+	/**
+	 * Granted at the password step instead of a second factor when the browser is a trusted device of
+	 * the account (see {@link DeviceTrust}). It completes a sign-in, and nothing more: step-up reads
+	 * {@link #TOTP} only, so a sensitive action still asks for a code.
+	 */
+	public static final String TRUSTED_DEVICE = "FACTOR_TRUSTED_DEVICE";
+
 	/** Marks, at the password step, an account whose sign-in is only complete with a second factor. */
 	public static final String TOTP_ENROLLED = "TWO_FACTOR_ENROLLED";
 
@@ -28,7 +35,13 @@ public final class Factors {
 
 	/** Whether this authentication has every factor its account needs: the rule of every page. */
 	public static boolean isComplete(Authentication authentication) {
-		return has(authentication, PASSWORD) && (!needsCode(authentication) || has(authentication, TOTP));
+		return has(authentication, PASSWORD)
+				&& (!needsCode(authentication) || has(authentication, TOTP) || secondStepSkipped(authentication));
+	}
+
+	/** An enrolled account signed in on one of its trusted devices: no code was typed this time. */
+	public static boolean secondStepSkipped(Authentication authentication) {
+		return has(authentication, TOTP_ENROLLED) && has(authentication, TRUSTED_DEVICE);
 	}
 
 	/** Whether this sign-in is complete only with the one-time-code factor. */

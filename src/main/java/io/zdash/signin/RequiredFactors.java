@@ -27,6 +27,11 @@ public class RequiredFactors {
 		return this.secondFactors.stream().anyMatch(factor -> factor.isEnrolled(accountId));
 	}
 
+	/** Whether a factor of the account must be typed at its next sign-in (a trusted device does not do). */
+	public boolean mustBeProvenAtNextSignIn(long accountId) {
+		return this.secondFactors.stream().anyMatch(factor -> factor.mustBeProvenAtNextSignIn(accountId));
+	}
+
 	/** The markers the password step adds to the account's authorities. */
 	public List<GrantedAuthority> markersFor(long accountId) {
 		if (hasSecondFactor(accountId)) {

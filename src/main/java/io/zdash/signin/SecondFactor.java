@@ -9,4 +9,12 @@ public interface SecondFactor {
 
 	boolean isEnrolled(long accountId);
 
+	/**
+	 * Whether the next sign-in must prove this factor itself, even on a trusted device: the
+	 * two-factor check-up, for one, tells the person their authenticator "just worked".
+	 */
+	default boolean mustBeProvenAtNextSignIn(long accountId) {
+		return false;
+	}
+
 }

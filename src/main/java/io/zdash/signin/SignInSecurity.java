@@ -52,12 +52,12 @@ public class SignInSecurity {
 
 	private volatile RouteRules rules;
 
-	private final ObjectProvider<AfterSecondStep> afterSecondStep;
+	private final ObjectProvider<TrustedSignIn> secondStepEnds;
 
 	SignInSecurity(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
 			List<AuthenticationProvider> providers, SignInProperties properties, Clock clock,
-			ObjectProvider<AfterSecondStep> afterSecondStep) {
-		this.afterSecondStep = afterSecondStep;
+			ObjectProvider<TrustedSignIn> secondStepEnds) {
+		this.secondStepEnds = secondStepEnds;
 		this.mapping = mapping;
 		this.providers = providers;
 		this.stepUp = new StepUp(properties.stepUpWindow(), clock);
@@ -127,7 +127,7 @@ public class SignInSecurity {
 
 	/** The second step and the step-up re-check, after the rules have let the request in. */
 	public void addFactorFilters(HttpSecurity http, AuthenticationManager manager) {
-		http.addFilterAfter(FactorFilters.secondStep(manager, () -> this.afterSecondStep.orderedStream().toList()),
+		http.addFilterAfter(FactorFilters.secondStep(manager, this.secondStepEnds.getObject()),
 				AuthorizationFilter.class)
 			.addFilterAfter(FactorFilters.stepUp(manager), AuthorizationFilter.class);
 	}

@@ -1,11 +1,14 @@
 package io.zdash.signin;
 
 /**
- * Whether every account must use 2FA. Implemented by the administration feature, which owns the
+ * The installation's two-factor settings: whether every account must use 2FA, and for how many
+ * days a trusted device may skip the code (0: not at all). Implemented by the administration feature, which owns the
  * setting, so that the factor rule does not depend on it.
  */
 public interface TwoFactorPolicy {
 
 	boolean requiredForEveryone();
+
+	int trustedDeviceDays();
 
 }

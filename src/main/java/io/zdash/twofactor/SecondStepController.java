@@ -14,6 +14,7 @@ import io.zdash.signin.FactorRefused;
 import io.zdash.signin.FactorResult;
 import io.zdash.signin.Factors;
 import io.zdash.signin.SignInRoutes;
+import io.zdash.signin.TwoFactorPolicy;
 import io.zdash.support.Backoff;
 
 import org.springframework.context.MessageSource;
@@ -45,7 +46,11 @@ class SecondStepController {
 
 	private final MessageSource messages;
 
-	SecondStepController(TwoFactorIssuer issuer, SecondFactorCheck check, MessageSource messages) {
+	private final TwoFactorPolicy policy;
+
+	SecondStepController(TwoFactorIssuer issuer, SecondFactorCheck check, MessageSource messages,
+			TwoFactorPolicy policy) {
+		this.policy = policy;
 		this.issuer = issuer;
 		this.check = check;
 		this.messages = messages;
@@ -85,6 +90,8 @@ class SecondStepController {
 		}
 		model.addAttribute("issuer", this.issuer.name());
 		model.addAttribute("maskedEmail", EmailAddress.masked(user.getUsername()));
+		// 0 when the administrator has turned trusted devices off: then the page offers no box.
+		model.addAttribute("rememberDays", this.policy.trustedDeviceDays());
 		warning(user.accountId(), locale).ifPresent(text -> model.addAttribute("attemptsWarning", text));
 		return page;
 	}

@@ -18,6 +18,7 @@ import io.zdash.signin.SessionFactors;
 import io.zdash.signin.SignInRoutes;
 import io.zdash.signin.TwoFactorPolicy;
 import io.zdash.support.PageNumber;
+import io.zdash.trusteddevice.TrustedDeviceList;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,9 +63,12 @@ class SecurityPageController {
 
 	private final CodesOnDisplay codesOnDisplay;
 
+	private final TrustedDeviceList trustedDevices;
+
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
 			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events,
-			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay) {
+			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay, TrustedDeviceList trustedDevices) {
+		this.trustedDevices = trustedDevices;
 		this.codesOnDisplay = codesOnDisplay;
 		this.events = events;
 		this.policy = policy;
@@ -116,6 +120,11 @@ class SecurityPageController {
 	private String page(AccountUser user, Model model, HttpServletRequest request, int eventsPage) {
 		model.addAttribute("events", this.events.forAccount(user.accountId(), eventsPage));
 		model.addAttribute("sessions", this.accountSessions.list(user, request));
+		if (this.twoFactor.isEnrolled(user.accountId())) {
+			// Only an account with a second factor has one to skip.
+			model.addAttribute("trustedDevices", this.trustedDevices.list(user, request));
+			model.addAttribute("rememberDays", this.policy.trustedDeviceDays());
+		}
 		model.addAttribute("enabledSince", this.twoFactor.enabledSince(user.accountId()).orElse(null));
 		model.addAttribute("recoveryCodesRemaining", this.recoveryCodes.remaining(user.accountId()));
 		// From the database, the source of truth after an email change; the principal is a copy.

@@ -46,8 +46,11 @@ class TwoFactorService implements SecondFactor {
 
 	private final SecondFactorCheck check;
 
+	private final CheckUp checkUp;
+
 	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
-			Clock clock, TotpSecrets secrets, SecurityLog securityLog, SecondFactorCheck check) {
+			Clock clock, TotpSecrets secrets, SecurityLog securityLog, SecondFactorCheck check, CheckUp checkUp) {
+		this.checkUp = checkUp;
 
 		this.secrets = secrets;
 		this.securityLog = securityLog;
@@ -62,6 +65,12 @@ class TwoFactorService implements SecondFactor {
 	@Override
 	public boolean isEnrolled(long accountId) {
 		return this.credentials.findCredential(accountId).isPresent();
+	}
+
+	/** A check-up is due: its page says the app "just worked", so a trusted device does not stand in. */
+	@Override
+	public boolean mustBeProvenAtNextSignIn(long accountId) {
+		return this.checkUp.due(accountId);
 	}
 
 	Optional<Instant> enabledSince(long accountId) {

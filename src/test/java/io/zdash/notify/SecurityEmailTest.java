@@ -91,6 +91,27 @@ class SecurityEmailTest extends JourneyTest {
 	}
 
 	@Test
+	void whenADeviceIsTrustedThenTheOwnerIsToldOnceInTheirLanguageAndNotAtEachUse() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		this.journey.nextStep();
+		MockHttpSession session = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		MvcResult remembered = this.mvc.perform(post("/login/totp").session(session).with(csrf())
+			.header("Accept-Language", "pt-BR").param("code", this.journey.currentCode(enrolled.secret()))
+			.param("remember", "true")).andReturn();
+		jakarta.servlet.http.Cookie cookie = remembered.getResponse().getCookie("ZDASH_TRUSTED");
+		assertThat(cookie).isNotNull();
+		this.mvc.perform(post("/login").with(csrf()).cookie(cookie).param("email", this.email)
+			.param("password", WebJourney.PASSWORD));
+
+		List<MimeMessage> trusted = withSubject("Um aparelho agora pula o código quando você entra");
+		assertThat(trusted).as("once: using the device sends nothing").hasSize(1);
+		assertThat(body(trusted.get(0))).contains("Não pedir código neste aparelho").contains("esqueça esse aparelho");
+		assertNoSecretIn(mailsTo(this.email), enrolled);
+		String secret = cookie.getValue().split("\\.")[1];
+		assertThat(GreenMailUtil.getWholeMessage(trusted.get(0))).doesNotContain(secret).doesNotContain(cookie.getValue());
+	}
+
+	@Test
 	void whenRecoveryCodeUsedThenEmailSaysSoAndHowManyRemain() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 

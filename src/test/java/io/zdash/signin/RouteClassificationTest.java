@@ -27,7 +27,9 @@ class RouteClassificationTest {
 	/** POSTs that change something without a recent factor: each one a decision, not an accident. */
 	private static final Set<String> CHANGES_WITHOUT_STEP_UP = Set.of("POST /signup", "POST /login/totp",
 			"POST /login/recovery", "POST /security/confirm", "POST /instances", "POST /instances/{id}/rename",
-			"POST /instances/{id}/delete", "POST /security/two-factor/setup", "POST /security/two-factor/setup/confirm", "POST /security/check-up");
+			"POST /instances/{id}/delete", "POST /security/two-factor/setup", "POST /security/two-factor/setup/confirm", "POST /security/check-up",
+			// Forgetting a trusted device only takes trust away: no re-check, so it is quick from any device.
+			"POST /security/trusted-devices/{handle}/forget", "POST /security/trusted-devices/forget-all");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

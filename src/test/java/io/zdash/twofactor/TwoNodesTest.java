@@ -177,6 +177,69 @@ class TwoNodesTest {
 		assertThat(user.get("/").statusCode()).as("password alone on B").isEqualTo(200);
 	}
 
+	@Test
+	void whenADeviceIsTrustedOnNodeAThenNodeBSkipsTheCodeAndForgettingItOnBEndsItOnA() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Enrolled enrolled = enroll(email);
+		advanceBoth(Duration.ofSeconds(30));
+		HttpJourney browser = new HttpJourney(this.portA);
+		browser.signIn(email);
+		browser.submit("/login/totp", "/login/totp", "code", HttpJourney.code(enrolled.secret(), this.clock), "remember",
+				"true");
+		assertThat(browser.cookie("ZDASH_TRUSTED")).isNotNull();
+		browser.post("/logout", browser.csrfFrom("/"));
+
+		browser.on(portB()).signIn(email);
+		assertThat(browser.get("/").statusCode()).as("password alone on B").isEqualTo(200);
+		org.jsoup.nodes.Document security = org.jsoup.Jsoup.parse(browser.get("/security").body());
+		org.jsoup.nodes.Element forget = security.selectFirst("form[action$=/forget]");
+		assertThat(forget).isNotNull();
+		browser.post(forget.attr("action"), forget.selectFirst("input[name=_csrf]").attr("value"));
+		browser.post("/logout", browser.csrfFrom("/"));
+
+		browser.on(this.portA).signIn(email);
+		assertThat(browser.get("/").statusCode()).as("the code again on A").isEqualTo(302);
+	}
+
+	@Test
+	void whenOneTrustedCookieIsCopiedToTenBrowsersOnBothNodesThenAtMostOneSkipsTheCode() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Enrolled enrolled = enroll(email);
+		advanceBoth(Duration.ofSeconds(30));
+		HttpJourney owner = new HttpJourney(this.portA);
+		owner.signIn(email);
+		owner.submit("/login/totp", "/login/totp", "code", HttpJourney.code(enrolled.secret(), this.clock), "remember",
+				"true");
+		String cookie = owner.cookie("ZDASH_TRUSTED");
+		List<HttpJourney> copies = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			HttpJourney copy = new HttpJourney((i % 2 == 0) ? this.portA : portB());
+			copy.addCookie("ZDASH_TRUSTED", cookie);
+			tokens.add(copy.csrfFrom("/login"));
+			copies.add(copy);
+		}
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+		List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			HttpJourney copy = copies.get(i);
+			String token = tokens.get(i);
+			results.add(pool.submit(() -> {
+				start.await();
+				copy.post("/login", token, "email", email, "password", WebJourney.PASSWORD);
+				return copy.get("/").statusCode() == 200;
+			}));
+		}
+		start.countDown();
+		int trusted = 0;
+		for (java.util.concurrent.Future<Boolean> result : results) {
+			trusted += result.get() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(trusted).isLessThanOrEqualTo(1);
+	}
+
 	private Enrolled enroll(String email) throws Exception {
 		HttpJourney owner = new HttpJourney(this.portA);
 		owner.signUp(email);

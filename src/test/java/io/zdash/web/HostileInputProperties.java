@@ -95,6 +95,34 @@ class HostileInputProperties {
 		assertThat(browser.get("/").statusCode()).isEqualTo(302);
 	}
 
+	@Provide
+	Arbitrary<String> trustedCookie() {
+		Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789ABCDEF").ofLength(32)
+			.flatMap(id -> Arbitraries.strings().withCharRange('!', '~').excludeChars(';', ',', '"', '\\').ofMaxLength(60)
+				.map(rest -> id + "." + rest));
+		return Arbitraries.oneOf(deviceCookie(), shaped, Arbitraries.of("0".repeat(32) + "." + "A".repeat(43),
+				"F".repeat(32) + "." + "_".repeat(43), "0".repeat(32) + "." + "A".repeat(43) + "." + "A".repeat(43)));
+	}
+
+	@Property(tries = 40)
+	void whenTheTrustedDeviceCookieIsHostileThenNo5xxAndTheRightPasswordStillNeedsTheCode(
+			@ForAll("trustedCookie") String cookie, @ForAll("hostile") String remember) throws Exception {
+		app();
+		// The other properties' wrong passwords for this account may have paused it: not this one's subject.
+		app.getBean(JdbcClient.class).sql("delete from attempt_gate").update();
+		HttpJourney browser = browser();
+		browser.addCookie("ZDASH_TRUSTED", cookie);
+		HttpResponse<String> answer = browser.signIn(enrolledEmail);
+		assertThat(answer.statusCode()).isLessThan(500);
+		assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		assertThat(browser.get("/").statusCode()).isEqualTo(302);
+		HttpResponse<String> code = browser.submit("/login/totp", "/login/totp", "code", "abc123", "remember", remember);
+		assertThat(code.statusCode()).isLessThan(500);
+		assertThat(browser.get("/").statusCode()).isEqualTo(302);
+		app.getBean(JdbcClient.class).sql("delete from attempt_gate where kind = 'SECOND_FACTOR'").update();
+		app.getBean(JdbcClient.class).sql("update totp_credential set blocked_at = null").update();
+	}
+
 	@Property(tries = 40)
 	void whenSignUpFieldsAreHostileThenNo5xx(@ForAll("hostile") String email, @ForAll("hostile") String password)
 			throws Exception {

@@ -1,0 +1,165 @@
+package io.zdash.trusteddevice;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.account.AccountUser;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.signin.DeviceTrust;
+import io.zdash.signin.TwoFactorPolicy;
+import io.zdash.support.Origin;
+import io.zdash.support.RandomText;
+import io.zdash.support.Sha256;
+import io.zdash.trusteddevice.TrustedDeviceCookie.Presented;
+import io.zdash.trusteddevice.TrustedDeviceRepository.Row;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trusting a browser after a second step, and letting it stand in for the second factor at the
+ * next sign-ins: only after the right password, only for the account that trusted it, while the
+ * account's sign-in has not changed since (its session epoch), for at most the days the
+ * administrator allows, and once per secret, which is replaced at each use.
+ */
+@Service
+public class TrustedDevices implements DeviceTrust {
+
+	/** How many devices an account may trust at once; trusting one more forgets the oldest. */
+	static final int MAX_PER_ACCOUNT = 20;
+
+	private final TrustedDeviceRepository devices;
+
+	private final TwoFactorPolicy policy;
+
+	private final SecurityLog securityLog;
+
+	private final Clock clock;
+
+	TrustedDevices(TrustedDeviceRepository devices, TwoFactorPolicy policy, SecurityLog securityLog, Clock clock) {
+		this.devices = devices;
+		this.policy = policy;
+		this.securityLog = securityLog;
+		this.clock = clock;
+	}
+
+	/** The days a new trusted device lasts; 0 when the administrator has turned the feature off. */
+	public int days() {
+		return Math.max(0, this.policy.trustedDeviceDays());
+	}
+
+	@Override
+	@Transactional
+	public boolean vouchesFor(Authentication passwordOnly, HttpServletRequest request, HttpServletResponse response) {
+		Optional<Presented> presented = TrustedDeviceCookie.read(request);
+		if (presented.isEmpty() || !(passwordOnly.getPrincipal() instanceof AccountUser user)) {
+			return false;
+		}
+		Optional<Row> found = this.devices.find(presented.get().id());
+		if (found.isEmpty()) {
+			// Forgotten, expired and pruned, or never was: the browser may as well drop it.
+			clear(request, response);
+			return false;
+		}
+		if (found.get().accountId() != user.accountId()) {
+			// Another account's device (a shared computer): not this account's business.
+			return false;
+		}
+		Row device = found.get();
+		Origin origin = Origin.of(request);
+		String hash = Sha256.hex(presented.get().secret());
+		boolean current = sameHash(hash, device.secretHash());
+		if (!current && device.previousHash() != null && sameHash(hash, device.previousHash())) {
+			// The secret the last use replaced: a copy of the cookie was used after the browser's own
+			// (or the other way round). Neither can be told from the other, so neither is trusted.
+			this.devices.delete(device.publicId());
+			this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_REFUSED, origin));
+			clear(request, response);
+			return false;
+		}
+		if (!current) {
+			// A guess, or a secret older than the last but one: nothing, and the device stays.
+			return false;
+		}
+		if (!live(device, user.sessionEpoch())) {
+			this.devices.delete(device.publicId());
+			clear(request, response);
+			return false;
+		}
+		String secret = newSecret();
+		if (!this.devices.rotate(device.publicId(), device.secretHash(), Sha256.hex(secret), this.clock.instant())) {
+			return false;
+		}
+		send(response, device.publicId(), secret, Duration.between(this.clock.instant(), expiry(device)), request);
+		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_USED, origin));
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public void remember(Authentication signedIn, HttpServletRequest request, HttpServletResponse response) {
+		int days = days();
+		if (days == 0 || !(signedIn.getPrincipal() instanceof AccountUser user)) {
+			return;
+		}
+		// This browser's earlier device for the account, if any, is replaced; another account's stays.
+		TrustedDeviceCookie.read(request).ifPresent(old -> this.devices.deleteOfAccount(user.accountId(), old.id()));
+		this.devices.deleteBeforeEpoch(user.accountId(), user.sessionEpoch());
+		Instant now = this.clock.instant();
+		String id = RandomText.hex(16);
+		String secret = newSecret();
+		String agent = request.getHeader("User-Agent");
+		agent = (agent == null) ? "" : (agent.length() > 300) ? agent.substring(0, 300) : agent;
+		this.devices.insert(new Row(id, user.accountId(), Sha256.hex(secret), null, user.sessionEpoch(), agent, now, null,
+				now.plus(Duration.ofDays(days))));
+		this.devices.ofAccount(user.accountId())
+			.stream()
+			.skip(MAX_PER_ACCOUNT)
+			.forEach(oldest -> this.devices.delete(oldest.publicId()));
+		send(response, id, secret, Duration.ofDays(days), request);
+		this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_ADDED,
+				"days=" + days, Origin.of(request)));
+	}
+
+	/** When the device stops being trusted: its own expiry, or sooner if the administrator lowered the days since. */
+	Instant expiry(Row device) {
+		Instant capped = device.createdAt().plus(Duration.ofDays(days()));
+		return capped.isBefore(device.expiresAt()) ? capped : device.expiresAt();
+	}
+
+	/** Trusted under the account's current epoch, and not expired. */
+	boolean live(Row device, int epoch) {
+		return device.sessionEpoch() == epoch && this.clock.instant().isBefore(expiry(device));
+	}
+
+	void clear(HttpServletRequest request, HttpServletResponse response) {
+		response.addHeader(HttpHeaders.SET_COOKIE, TrustedDeviceCookie.clear(request.isSecure()).toString());
+	}
+
+	private static void send(HttpServletResponse response, String id, String secret, Duration lifetime,
+			HttpServletRequest request) {
+		response.addHeader(HttpHeaders.SET_COOKIE,
+				TrustedDeviceCookie.issue(id, secret, lifetime, request.isSecure()).toString());
+	}
+
+	private static String newSecret() {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(32));
+	}
+
+	/** Constant time: how much of a guessed secret's hash matches must not show in the answer's timing. */
+	private static boolean sameHash(String a, String b) {
+		return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+	}
+
+}
