@@ -13,9 +13,23 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('submit', (event) => {
-  const message = event.target.dataset.confirm;
+  const form = event.target;
+  const message = form.dataset.confirm;
   if (message && !window.confirm(message)) {
     event.preventDefault();
+    return;
+  }
+  // A second click while the page is on its way would send the form twice (a used code, a
+  // trusted device's replaced secret): only the first goes. Back/forward cache restores reset it.
+  if (form.dataset.sent) {
+    event.preventDefault();
+    return;
+  }
+  form.dataset.sent = 'true';
+});
+window.addEventListener('pageshow', () => {
+  for (const form of document.querySelectorAll('form[data-sent]')) {
+    delete form.dataset.sent;
   }
 });
 

@@ -67,6 +67,15 @@ class PageQualityBrowserTest {
 		check("sign-in");
 		this.browser.open("/signup");
 		check("sign-up");
+		this.browser.open("/password/forgot");
+		check("forgot password");
+		this.browser.type("email", "nobody-" + this.language + "@example.com");
+		this.browser.submit();
+		check("forgot password, sent");
+		this.browser.open("/password/reset?token=" + "A".repeat(43));
+		check("reset link that does not work");
+		this.browser.open("/email/verify?token=" + "A".repeat(43));
+		check("confirmation link that does not work");
 		String email = WebJourney.uniqueEmail();
 		this.browser.signUp(email, WebJourney.PASSWORD);
 		check("signed up");

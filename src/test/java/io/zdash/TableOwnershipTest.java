@@ -26,6 +26,7 @@ class TableOwnershipTest {
 	static final Map<String, String> OWNERS = Map.ofEntries(Map.entry("account", "account/AccountRepository.java"),
 			Map.entry("known_device", "account/KnownDevices.java"),
 			Map.entry("email_change", "account/EmailChangeRepository.java"),
+			Map.entry("email_link", "account/EmailLinks.java"),
 			Map.entry("attempt_gate", "signin/AttemptGate.java"),
 			Map.entry("device_cookie", "account/DeviceCookies.java"),
 			Map.entry("totp_enrollment", "twofactor/TotpCredentials.java"),

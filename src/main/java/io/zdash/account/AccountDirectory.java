@@ -47,4 +47,9 @@ public class AccountDirectory {
 		return EmailAddress.normalise(typedEmail).flatMap(this.accounts::findByEmail).map(Account::id);
 	}
 
+	/** How many accounts the installation has, disabled ones included. */
+	public long count() {
+		return this.accounts.count();
+	}
+
 }

@@ -107,4 +107,22 @@ class AccountRepository {
 		this.jdbc.sql("update account set password_hash = ? where id = ?").params(passwordHash, id).update();
 	}
 
+	void markEmailVerified(long id, Instant at) {
+		this.jdbc.sql("update account set email_verified_at = ? where id = ? and email_verified_at is null")
+			.params(SqlTime.utc(at), id)
+			.update();
+	}
+
+	Optional<Instant> emailVerifiedAt(long id) {
+		return this.jdbc.sql("select email_verified_at from account where id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(SqlTime.instant(rs, "email_verified_at")))
+			.optional()
+			.flatMap(verified -> verified);
+	}
+
+	long count() {
+		return this.jdbc.sql("select count(*) from account").query(Long.class).single();
+	}
+
 }

@@ -43,8 +43,11 @@ public class AccountService {
 		this.clock = clock;
 	}
 
-	/** @return the problem with the form, or empty when the account exists now (new or not) */
-	Optional<SignupProblem> register(String typedEmail, String password) {
+	/**
+	 * @param created told the id of the account, when this call created one (never for a taken email)
+	 * @return the problem with the form, or empty when the account exists now (new or not)
+	 */
+	Optional<SignupProblem> register(String typedEmail, String password, java.util.function.LongConsumer created) {
 		Optional<String> refused = EmailAddress.problemWith(typedEmail);
 		if (refused.isPresent()) {
 			return Optional.of(new SignupProblem("email", refused.get()));
@@ -62,6 +65,7 @@ public class AccountService {
 				if (this.admin.email() == null || this.admin.email().isBlank()) {
 					this.accounts.makeAdminIfFirst(id);
 				}
+				created.accept(id);
 			}
 			catch (DuplicateKeyException raceWithAnotherSignup) {
 				// Same answer as below.

@@ -8,7 +8,8 @@ import io.zdash.support.RandomText;
 import io.zdash.support.Sha256;
 
 /**
- * The secret of an email-change link: 256 random bits, URL-safe Base64 without padding. The
+ * The secret of a link mailed to an account (an email change, a verification, a password reset):
+ * 256 random bits, URL-safe Base64 without padding. The
  * database keeps only its SHA-256, so reading the table does not give anyone a working link.
  */
 record EmailChangeToken(String text, String hash) {

@@ -9,7 +9,6 @@ import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,20 +47,16 @@ class EmailChanges {
 
 	private final Clock clock;
 
-	private final String baseUrl;
+	private final SiteLinks links;
 
-	/**
-	 * The link's host comes from configuration, never from the request's Host header, which whoever
-	 * sends the request chooses: a forged one would mail the secret link to a site of theirs.
-	 */
 	EmailChanges(AccountRepository accounts, EmailChangeRepository changes, SecurityLog securityLog,
-			EmailChangeMail mail, Clock clock, @Value("${zdash.base-url:http://localhost:8080}") String baseUrl) {
+			EmailChangeMail mail, Clock clock, SiteLinks links) {
 		this.accounts = accounts;
 		this.changes = changes;
 		this.securityLog = securityLog;
 		this.mail = mail;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.links = links;
 	}
 
 	/**
@@ -84,7 +79,7 @@ class EmailChanges {
 		EmailChangeToken token = EmailChangeToken.create();
 		Instant expiresAt = now.plus(LINK_LIFETIME);
 		this.changes.insert(token.hash(), accountId, newEmail, expiresAt);
-		String link = this.baseUrl + "/security/email/confirm?token=" + token.text();
+		String link = this.links.to("/security/email/confirm?token=" + token.text());
 		this.mail.sendConfirmation(accountId, newEmail, link, expiresAt, origin);
 		return true;
 	}
@@ -111,6 +106,8 @@ class EmailChanges {
 		}
 		Optional<String> previous = this.accounts.findById(accountId).map(Account::email);
 		this.accounts.updateEmail(accountId, newEmail);
+		// Opening the link proved the owner reads the new address.
+		this.accounts.markEmailVerified(accountId, this.clock.instant());
 		// The security log entry names no address: it is shown to whoever holds the account later.
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.EMAIL_CHANGED, origin));
 		previous.ifPresent(email -> this.mail.sendChangedNotice(accountId, email, origin));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.zdash.signin.Access;
+import io.zdash.support.Origin;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +17,11 @@ class SignupController {
 
 	private final AccountService accounts;
 
-	SignupController(AccountService accounts) {
+	private final EmailVerification verification;
+
+	SignupController(AccountService accounts, EmailVerification verification) {
 		this.accounts = accounts;
+		this.verification = verification;
 	}
 
 	@GetMapping("/signup")
@@ -31,8 +35,11 @@ class SignupController {
 
 	@PostMapping("/signup")
 	@Access(value = Access.Level.PUBLIC, limitedPerAddress = true)
-	String signup(@ModelAttribute SignupForm form, Model model) {
-		Optional<AccountService.SignupProblem> problem = this.accounts.register(form.email(), form.password());
+	String signup(@ModelAttribute SignupForm form, Origin origin, Model model) {
+		// A new account gets its confirmation link (sent off this thread: a taken email, which gets
+		// none, must not answer faster).
+		Optional<AccountService.SignupProblem> problem = this.accounts.register(form.email(), form.password(),
+				id -> this.verification.send(id, origin));
 		if (problem.isEmpty()) {
 			return "redirect:/login?registered";
 		}

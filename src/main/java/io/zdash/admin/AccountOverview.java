@@ -27,6 +27,10 @@ class AccountOverview {
 
 	}
 
+	/** How many accounts have 2FA on, and how many have not. */
+	public record Adoption(long withTwoFactor, long withoutTwoFactor) {
+	}
+
 	private final AccountDirectory accounts;
 
 	private final TwoFactorAdmin twoFactor;
@@ -42,6 +46,11 @@ class AccountOverview {
 			return new Row(account.id(), account.email(), account.admin(), account.disabledAt(), account.lastSignInAt(),
 					state.enabledSince(), state.paused(), state.blocked(), account.passwordPaused());
 		}).toList();
+	}
+
+	Adoption adoption() {
+		long with = this.twoFactor.accountsWithTwoFactor();
+		return new Adoption(with, Math.max(0, this.accounts.count() - with));
 	}
 
 }

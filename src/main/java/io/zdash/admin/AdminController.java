@@ -1,5 +1,11 @@
 package io.zdash.admin;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
 import io.zdash.account.AccountUser;
 import io.zdash.support.Origin;
 import io.zdash.signin.Access;
@@ -20,34 +26,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Access(Access.Level.ADMIN)
 class AdminController {
 
-	/**
-	 * The settings form: {@code requireTwoFactor=true} and {@code trustedDevices=true} when ticked,
-	 * and the days a trusted device lasts, as typed.
-	 */
-	record SettingsForm(String requireTwoFactor, String trustedDevices, String trustedDeviceDays) {
-
-		/** 0 for off; -1 for days that are not a whole number from 1 to the maximum. */
-		int days() {
-			if (!"true".equals(this.trustedDevices)) {
-				return 0;
-			}
-			String typed = (this.trustedDeviceDays != null) ? this.trustedDeviceDays.strip() : "";
-			if (!typed.matches("\\d{1,2}")) {
-				return -1;
-			}
-			int days = Integer.parseInt(typed);
-			return (days >= 1 && days <= AdminSettings.MAX_TRUSTED_DEVICE_DAYS) ? days : -1;
-		}
-
-	}
-
 	private final AccountOverview overview;
 
 	private final AdminSettings settings;
 
 	private final AccountAdministration administration;
 
-	AdminController(AccountOverview overview, AdminSettings settings, AccountAdministration administration) {
+	private final Clock clock;
+
+	AdminController(AccountOverview overview, AdminSettings settings, AccountAdministration administration,
+			Clock clock) {
+		this.clock = clock;
 		this.overview = overview;
 		this.settings = settings;
 		this.administration = administration;
@@ -61,7 +50,15 @@ class AdminController {
 		model.addAttribute("accounts", this.overview.page(number));
 		model.addAttribute("page", number);
 		model.addAttribute("pageSize", AccountOverview.PAGE_SIZE);
-		model.addAttribute("twoFactorRequired", this.settings.requiredForEveryone());
+		Optional<Instant> requiredFrom = this.settings.requiredFrom();
+		model.addAttribute("twoFactorRequired", requiredFrom.isPresent());
+		// The date field: the deadline set, or (not required yet) the default grace from today.
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		model.addAttribute("deadlineField", requiredFrom.map(at -> LocalDate.ofInstant(at, ZoneOffset.UTC))
+			.map(date -> date.isBefore(today) ? today : date)
+			.orElse(today.plusDays(AdminSettings.DEFAULT_GRACE.toDays())));
+		model.addAttribute("today", today);
+		model.addAttribute("adoption", this.overview.adoption());
 		model.addAttribute("trustedDeviceDays", this.settings.trustedDeviceDays());
 		model.addAttribute("maxTrustedDeviceDays", AdminSettings.MAX_TRUSTED_DEVICE_DAYS);
 		return "admin/accounts";
@@ -71,13 +68,30 @@ class AdminController {
 	@PostMapping("/admin/settings")
 	String settings(@ModelAttribute SettingsForm form, @AuthenticationPrincipal AccountUser admin, Origin origin,
 			RedirectAttributes redirect) {
+		if (!form.deadlineIsValid(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC))) {
+			redirect.addFlashAttribute("deadlineError", "admin.error.deadline");
+			return "redirect:/admin";
+		}
 		if (form.days() < 0) {
 			redirect.addFlashAttribute("settingsError", "admin.error.trustedDays");
 			return "redirect:/admin";
 		}
-		this.settings.save("true".equals(form.requireTwoFactor()), form.days(), admin.accountId(), origin);
+		Instant from = form.deadline().map(this::keepOrSet).orElse(null);
+		this.settings.save(from, form.days(), admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.saved");
 		return "redirect:/admin";
+	}
+
+	/**
+	 * The date the page showed, saved again, keeps the deadline as it was (one already past stays
+	 * past: enforced now); another date sets a new one.
+	 */
+	private Instant keepOrSet(Instant typed) {
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.settings.requiredFrom().filter(current -> {
+			LocalDate shown = LocalDate.ofInstant(current, ZoneOffset.UTC);
+			return (shown.isBefore(today) ? today : shown).equals(LocalDate.ofInstant(typed, ZoneOffset.UTC));
+		}).orElse(typed);
 	}
 
 	/** Lost device: the account signs in with its password next time and sets 2FA up again. */

@@ -34,9 +34,10 @@ class Mailer {
 		JavaMailSender sender = this.senders.getIfAvailable();
 		if (sender == null) {
 			// Bodies hold no password, code or session id by construction (see NoticeWriter), so the whole
-			// message may be logged. The one secret is the link confirming a new email address, logged on
-			// purpose: without SMTP this line is how an operator confirms it; the link works once, for a
-			// day, and only completes the change the signed-in owner asked for.
+			// message may be logged. The secrets are the links (a new email address's confirmation, an
+			// address's verification, a password reset), logged on purpose: without SMTP this line is how
+			// an operator delivers them, as docs/operations.md says; each works once and soon expires. With
+			// SMTP configured they never reach the log.
 			log.info("Email not sent, no SMTP server configured (spring.mail.host): to={} subject={} body={}",
 					notice.to(), notice.subject(), notice.body().strip().replaceAll("\\s*\\n\\s*", " | "));
 			return;

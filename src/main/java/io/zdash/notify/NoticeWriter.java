@@ -29,12 +29,23 @@ class NoticeWriter {
 	/** Every mail key starts with this; the rest is a common part or an event type and a part. */
 	static final String PREFIX = "mail.";
 
+	/** The emails with a link (no security event): each kind has a subject, asked, expires and notYou text. */
+	static final String CONFIRM_NEW_EMAIL = "confirmNewEmail";
+
+	static final String VERIFY_EMAIL = "verifyEmail";
+
+	static final String RESET_PASSWORD = "resetPassword";
+
+	static final java.util.List<String> LINK_KINDS = java.util.List.of(CONFIRM_NEW_EMAIL, VERIFY_EMAIL, RESET_PASSWORD);
+
 	static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	private static final Pattern REMAINING = Pattern.compile("remaining=(\\d{1,4})");
+
+	private static final Pattern DEADLINE = Pattern.compile("deadline=(\\S{1,40})");
 
 	private final MessageSource messages;
 
@@ -52,6 +63,7 @@ class NoticeWriter {
 		body.append(text("greeting", locale)).append("\n\n");
 		body.append(text(type + ".happened", locale)).append('\n');
 		remaining(event).ifPresent(count -> body.append(text("remaining", locale, count)).append('\n'));
+		deadline(event).ifPresent(at -> body.append(text("deadline", locale, WHEN.format(at))).append('\n'));
 		body.append('\n');
 		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
 		body.append(text("where", locale, origin(event.origin(), locale))).append("\n\n");
@@ -65,17 +77,25 @@ class NoticeWriter {
 	 * address: a mistyped new one would tell a stranger who asked.
 	 */
 	Notice writeConfirmation(String to, String link, Instant expiresAt, Origin origin) {
+		return writeLink(CONFIRM_NEW_EMAIL, to, link, expiresAt, origin);
+	}
+
+	/**
+	 * An email whose point is a secret link for {@code to} alone: {@code kind} names its texts
+	 * (subject, asked, expires, notYou).
+	 */
+	Notice writeLink(String kind, String to, String link, Instant expiresAt, Origin origin) {
 		Locale locale = locale();
 		StringBuilder body = new StringBuilder();
 		body.append(text("greeting", locale)).append("\n\n");
-		body.append(text("confirmNewEmail.asked", locale)).append("\n\n");
+		body.append(text(kind + ".asked", locale)).append("\n\n");
 		body.append(link).append("\n\n");
-		body.append(text("confirmNewEmail.expires", locale, WHEN.format(expiresAt))).append("\n\n");
+		body.append(text(kind + ".expires", locale, WHEN.format(expiresAt))).append("\n\n");
 		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
 		body.append(text("where", locale, origin(origin, locale))).append("\n\n");
-		body.append(text("confirmNewEmail.notYou", locale)).append("\n\n");
+		body.append(text(kind + ".notYou", locale)).append("\n\n");
 		body.append(text("signature", locale)).append('\n');
-		return new Notice(to, text("confirmNewEmail.subject", locale), body.toString());
+		return new Notice(to, text(kind + ".subject", locale), body.toString());
 	}
 
 	/** English unless the request asked for Portuguese; with no request at all, English. */
@@ -89,6 +109,20 @@ class NoticeWriter {
 		return RequestOrigin.of(from)
 			.map(origin -> text("origin", locale, orElse(origin.address(), unknown), orElse(origin.userAgent(), unknown)))
 			.orElse(unknown);
+	}
+
+	/** Only a reminder that 2FA will be required says from when ("deadline=INSTANT"). */
+	private static Optional<Instant> deadline(SecurityEvent event) {
+		if (event.type() != SecurityEvent.Type.TWO_FACTOR_REMINDER || event.detail() == null) {
+			return Optional.empty();
+		}
+		Matcher m = DEADLINE.matcher(event.detail());
+		try {
+			return m.find() ? Optional.of(Instant.parse(m.group(1))) : Optional.empty();
+		}
+		catch (java.time.format.DateTimeParseException unreadable) {
+			return Optional.empty();
+		}
 	}
 
 	/** Only the sign-in with a recovery code says how many are left ("remaining=N"). */

@@ -34,7 +34,9 @@ public class AttemptGate {
 		/** Keyed by the account id: the password typed again in a signed-in session (step-up). */
 		PASSWORD_RECHECK,
 		/** Keyed by the account id: app codes and recovery codes share one count. */
-		SECOND_FACTOR
+		SECOND_FACTOR,
+		/** Keyed by a hash of the typed email: "forgot password" links asked for it, whether or not it has an account. */
+		PASSWORD_RESET
 
 	}
 

@@ -6,7 +6,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TrustedSignIn {
+
+	private static final Logger log = LoggerFactory.getLogger(TrustedSignIn.class);
 
 	private final ObjectProvider<DeviceTrust> trust;
 
@@ -49,7 +55,15 @@ public class TrustedSignIn {
 		if (!Factors.awaitsSecondFactor(current) || this.requiredFactors.mustBeProvenAtNextSignIn(accountId)) {
 			return false;
 		}
-		boolean vouched = this.trust.orderedStream().anyMatch(port -> port.vouchesFor(current, request, response));
+		boolean vouched;
+		try {
+			vouched = this.trust.orderedStream().anyMatch(port -> port.vouchesFor(current, request, response));
+		}
+		catch (DataAccessException unavailable) {
+			// The password was right; without the device's answer, the person types a code as usual.
+			log.warn("Trusted device not checked: {}", unavailable.getClass().getName());
+			return false;
+		}
 		if (vouched) {
 			this.sessionFactors.update(request, response, authentication -> authentication.toBuilder()
 				.authorities(authorities -> authorities.add(Factors.proven(Factors.TRUSTED_DEVICE, this.clock.instant())))
@@ -62,7 +76,13 @@ public class TrustedSignIn {
 	/** After a second step passed with a code: trusts the browser if the person ticked the box. */
 	void rememberIfAsked(Authentication signedIn, HttpServletRequest request, HttpServletResponse response) {
 		if ("true".equals(request.getParameter(DeviceTrust.REMEMBER))) {
-			this.trust.orderedStream().forEach(port -> port.remember(signedIn, request, response));
+			try {
+				this.trust.orderedStream().forEach(port -> port.remember(signedIn, request, response));
+			}
+			catch (DataAccessException unavailable) {
+				// The sign-in is complete: not remembering the device must not turn it into an error page.
+				log.warn("Device not remembered: {}", unavailable.getClass().getName());
+			}
 		}
 	}
 

@@ -7,7 +7,11 @@ package io.zdash.signin;
  */
 public interface TwoFactorPolicy {
 
+	/** Whether every account must have 2FA now: required, and the deadline has come. */
 	boolean requiredForEveryone();
+
+	/** When 2FA is required of everyone from (maybe already past); empty when it is not required. */
+	java.util.Optional<java.time.Instant> requiredFrom();
 
 	int trustedDeviceDays();
 

@@ -49,12 +49,13 @@ public class TrustedDeviceList {
 	public List<View> list(AccountUser user, HttpServletRequest request) {
 		this.devices.deleteBeforeEpoch(user.accountId(), user.sessionEpoch());
 		String here = TrustedDeviceCookie.read(request).map(TrustedDeviceCookie.Presented::id).orElse("");
+		int days = this.trust.days();
 		return this.devices.ofAccount(user.accountId())
 			.stream()
-			.filter(device -> this.trust.live(device, user.sessionEpoch()))
+			.filter(device -> this.trust.live(device, user.sessionEpoch(), days))
 			.map(device -> new View(device.publicId(), UserAgents.browser(device.userAgent()),
 					UserAgents.system(device.userAgent()), device.createdAt(), device.lastUsedAt(),
-					this.trust.expiry(device), device.publicId().equals(here)))
+					TrustedDevices.expiry(device, days), device.publicId().equals(here)))
 			.toList();
 	}
 
@@ -75,8 +76,15 @@ public class TrustedDeviceList {
 	/** "Forget all": every device of the account, this browser's included. @return how many */
 	@Transactional
 	public int forgetAll(AccountUser user, HttpServletRequest request, HttpServletResponse response) {
+		// This browser's cookie goes too, if it is this account's (another account's stays).
+		boolean ours = TrustedDeviceCookie.read(request)
+			.flatMap(presented -> this.devices.find(presented.id()))
+			.filter(device -> device.accountId() == user.accountId())
+			.isPresent();
 		int forgotten = this.devices.deleteAllOfAccount(user.accountId());
-		TrustedDeviceCookie.read(request).ifPresent(presented -> this.trust.clear(request, response));
+		if (ours) {
+			this.trust.clear(request, response);
+		}
 		this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_FORGOTTEN,
 				"all=" + forgotten, Origin.of(request)));
 		return forgotten;
@@ -85,6 +93,23 @@ public class TrustedDeviceList {
 	/** The administrator turned the feature off: no device of anyone stays trusted. @return how many were */
 	public int forgetEveryone() {
 		return this.devices.deleteEveryone();
+	}
+
+	/**
+	 * The administrator allowed fewer days: every device lasts at most that long from when it was
+	 * trusted, for good (raising the days again later does not bring it back).
+	 */
+	public void shortenTo(int days) {
+		Instant now = this.clock.instant();
+		for (TrustedDeviceRepository.Row device : this.devices.unexpired(now)) {
+			Instant shorter = TrustedDevices.expiry(device, days);
+			if (!shorter.isAfter(now)) {
+				this.devices.delete(device.publicId());
+			}
+			else if (shorter.isBefore(device.expiresAt())) {
+				this.devices.setExpiry(device.publicId(), shorter);
+			}
+		}
 	}
 
 	/** Daily: rows of expired devices (their cookies have expired too). */

@@ -15,6 +15,12 @@ class TrustedDeviceRepository {
 
 	record Row(String publicId, long accountId, String secretHash, String previousHash, int sessionEpoch, String userAgent,
 			Instant createdAt, Instant lastUsedAt, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "Row[publicId=" + this.publicId + ", accountId=" + this.accountId + "]";
+		}
+
 	}
 
 	private static final String COLUMNS = "public_id, account_id, secret_hash, previous_hash, session_epoch, user_agent, created_at, "
@@ -74,10 +80,26 @@ class TrustedDeviceRepository {
 		return this.jdbc.sql("delete from trusted_device where account_id = ?").param(accountId).update();
 	}
 
-	/** Devices trusted under an earlier epoch of the account: every sign-in change since ended them. */
+	/**
+	 * Devices trusted under an earlier epoch of the account: every sign-in change since ended them.
+	 * Only earlier: a caller with a stale epoch must not delete a device trusted after the change.
+	 */
 	int deleteBeforeEpoch(long accountId, int epoch) {
-		return this.jdbc.sql("delete from trusted_device where account_id = ? and session_epoch <> ?")
+		return this.jdbc.sql("delete from trusted_device where account_id = ? and session_epoch < ?")
 			.params(accountId, epoch)
+			.update();
+	}
+
+	List<Row> unexpired(Instant now) {
+		return this.jdbc.sql("select " + COLUMNS + " from trusted_device where expires_at > ?")
+			.param(SqlTime.utc(now))
+			.query(TrustedDeviceRepository::row)
+			.list();
+	}
+
+	void setExpiry(String publicId, Instant expiresAt) {
+		this.jdbc.sql("update trusted_device set expires_at = ? where public_id = ?")
+			.params(SqlTime.utc(expiresAt), publicId)
 			.update();
 	}
 

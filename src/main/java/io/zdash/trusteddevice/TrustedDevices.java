@@ -34,10 +34,16 @@ import org.springframework.transaction.annotation.Transactional;
  * administrator allows, and once per secret, which is replaced at each use.
  */
 @Service
-public class TrustedDevices implements DeviceTrust {
+class TrustedDevices implements DeviceTrust {
 
 	/** How many devices an account may trust at once; trusting one more forgets the oldest. */
 	static final int MAX_PER_ACCOUNT = 20;
+
+	/**
+	 * The secret just replaced, presented again this soon after, is the same browser's lost answer
+	 * (a double click, a dropped connection), not a copy: it is refused without raising the alarm.
+	 */
+	static final Duration LOST_ANSWER = Duration.ofMinutes(2);
 
 	private final TrustedDeviceRepository devices;
 
@@ -55,7 +61,7 @@ public class TrustedDevices implements DeviceTrust {
 	}
 
 	/** The days a new trusted device lasts; 0 when the administrator has turned the feature off. */
-	public int days() {
+	int days() {
 		return Math.max(0, this.policy.trustedDeviceDays());
 	}
 
@@ -79,20 +85,12 @@ public class TrustedDevices implements DeviceTrust {
 		Row device = found.get();
 		Origin origin = Origin.of(request);
 		String hash = Sha256.hex(presented.get().secret());
-		boolean current = sameHash(hash, device.secretHash());
-		if (!current && device.previousHash() != null && sameHash(hash, device.previousHash())) {
-			// The secret the last use replaced: a copy of the cookie was used after the browser's own
-			// (or the other way round). Neither can be told from the other, so neither is trusted.
-			this.devices.delete(device.publicId());
-			this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_REFUSED, origin));
-			clear(request, response);
+		if (!sameHash(hash, device.secretHash())) {
+			refuse(device, hash, origin, request, response);
 			return false;
 		}
-		if (!current) {
-			// A guess, or a secret older than the last but one: nothing, and the device stays.
-			return false;
-		}
-		if (!live(device, user.sessionEpoch())) {
+		int days = days();
+		if (!live(device, user.sessionEpoch(), days)) {
 			this.devices.delete(device.publicId());
 			clear(request, response);
 			return false;
@@ -101,9 +99,28 @@ public class TrustedDevices implements DeviceTrust {
 		if (!this.devices.rotate(device.publicId(), device.secretHash(), Sha256.hex(secret), this.clock.instant())) {
 			return false;
 		}
-		send(response, device.publicId(), secret, Duration.between(this.clock.instant(), expiry(device)), request);
+		send(response, device.publicId(), secret, Duration.between(this.clock.instant(), expiry(device, days)), request);
 		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_USED, origin));
 		return true;
+	}
+
+	/**
+	 * A secret that is not the device's: the one the last use replaced means a copy of the cookie was
+	 * used after the browser's own (or the other way round) — unless it comes right after that use.
+	 * Neither copy can be told from the other, so the device is forgotten and the owner told. Any
+	 * other secret is a guess, and changes nothing.
+	 */
+	private void refuse(Row device, String hash, Origin origin, HttpServletRequest request,
+			HttpServletResponse response) {
+		boolean previous = device.previousHash() != null && sameHash(hash, device.previousHash());
+		boolean lostAnswer = device.lastUsedAt() != null
+				&& this.clock.instant().isBefore(device.lastUsedAt().plus(LOST_ANSWER));
+		if (previous && !lostAnswer) {
+			this.devices.delete(device.publicId());
+			this.securityLog
+				.record(SecurityEvent.of(device.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_REFUSED, origin));
+			clear(request, response);
+		}
 	}
 
 	@Override
@@ -125,22 +142,26 @@ public class TrustedDevices implements DeviceTrust {
 				now.plus(Duration.ofDays(days))));
 		this.devices.ofAccount(user.accountId())
 			.stream()
-			.skip(MAX_PER_ACCOUNT)
+			.filter(device -> !device.publicId().equals(id))
+			.skip(MAX_PER_ACCOUNT - 1)
 			.forEach(oldest -> this.devices.delete(oldest.publicId()));
 		send(response, id, secret, Duration.ofDays(days), request);
 		this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.TRUSTED_DEVICE_ADDED,
 				"days=" + days, Origin.of(request)));
 	}
 
-	/** When the device stops being trusted: its own expiry, or sooner if the administrator lowered the days since. */
-	Instant expiry(Row device) {
-		Instant capped = device.createdAt().plus(Duration.ofDays(days()));
+	/**
+	 * When the device stops being trusted: its own expiry, or sooner under fewer {@code days} (the
+	 * administrator's change also stores the shorter expiry; this covers a device saved meanwhile).
+	 */
+	static Instant expiry(Row device, int days) {
+		Instant capped = device.createdAt().plus(Duration.ofDays(days));
 		return capped.isBefore(device.expiresAt()) ? capped : device.expiresAt();
 	}
 
 	/** Trusted under the account's current epoch, and not expired. */
-	boolean live(Row device, int epoch) {
-		return device.sessionEpoch() == epoch && this.clock.instant().isBefore(expiry(device));
+	boolean live(Row device, int epoch, int days) {
+		return device.sessionEpoch() == epoch && this.clock.instant().isBefore(expiry(device, days));
 	}
 
 	void clear(HttpServletRequest request, HttpServletResponse response) {

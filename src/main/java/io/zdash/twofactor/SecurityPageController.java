@@ -99,7 +99,7 @@ class SecurityPageController {
 		if (!this.twoFactor.isEnrolled(user.accountId())) {
 			return "redirect:/security";
 		}
-		if (this.policy.requiredForEveryone()) {
+		if (this.policy.requiredFrom().isPresent()) {
 			redirect.addFlashAttribute("disableError", "security.disable.required");
 			return "redirect:/security";
 		}

@@ -167,10 +167,9 @@ class TotpCredentials {
 
 	}
 
-	long countSecrets() {
-		return this.jdbc.sql("select (select count(*) from totp_credential) + (select count(*) from totp_enrollment)")
-			.query(Long.class)
-			.single();
+	/** How many rows, so how many secrets, the store holds: for the credentials, the accounts with 2FA on. */
+	long count(Store store) {
+		return this.jdbc.sql("select count(*) from " + store.table).query(Long.class).single();
 	}
 
 	Optional<StoredSecret> anyCredentialSecret() {

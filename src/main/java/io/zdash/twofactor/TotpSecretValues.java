@@ -22,7 +22,8 @@ class TotpSecretValues implements SealedValues {
 
 	@Override
 	public long count() {
-		return this.credentials.countSecrets();
+		return this.credentials.count(TotpCredentials.Store.CREDENTIAL)
+				+ this.credentials.count(TotpCredentials.Store.ENROLLMENT);
 	}
 
 	@Override

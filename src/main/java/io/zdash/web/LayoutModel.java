@@ -10,12 +10,17 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.zdash.account.AccountUser;
+import io.zdash.account.EmailAddress;
+import io.zdash.account.EmailVerification;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.signin.Factors;
+import io.zdash.signin.RequiredFactors;
+import io.zdash.signin.TwoFactorPolicy;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -40,9 +45,63 @@ class LayoutModel {
 
 	private final Clock clock;
 
-	LayoutModel(SecurityEvents events, Clock clock) {
+	private final EmailVerification verification;
+
+	private final TwoFactorPolicy policy;
+
+	private final RequiredFactors requiredFactors;
+
+	LayoutModel(SecurityEvents events, Clock clock, EmailVerification verification, TwoFactorPolicy policy,
+			RequiredFactors requiredFactors) {
 		this.events = events;
 		this.clock = clock;
+		this.verification = verification;
+		this.policy = policy;
+		this.requiredFactors = requiredFactors;
+	}
+
+	/**
+	 * 2FA will be required of everyone from a date still ahead, and this account has none: every
+	 * page says from when, with the days left and "Set up now".
+	 */
+	@ModelAttribute
+	void twoFactorDeadline(Authentication authentication, HttpServletRequest request, Model model) {
+		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+			return;
+		}
+		try {
+			this.policy.requiredFrom()
+				.filter(this.clock.instant()::isBefore)
+				.filter(deadline -> !this.requiredFactors.hasSecondFactor(user.accountId()))
+				.ifPresent(deadline -> {
+					model.addAttribute("twoFactorDeadline", deadline);
+					// Whole days left, a part of a day counting as one.
+					model.addAttribute("twoFactorDaysLeft",
+							Math.max(1, (Duration.between(this.clock.instant(), deadline).toHours() + 23) / 24));
+				});
+		}
+		catch (DataAccessException unavailable) {
+			// A banner is not worth an error page.
+		}
+	}
+
+	/**
+	 * The account's address (masked) while it is not confirmed: every page asks for it, with
+	 * "send the link again".
+	 */
+	@ModelAttribute("unverifiedEmail")
+	String unverifiedEmail(Authentication authentication, HttpServletRequest request) {
+		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+			return null;
+		}
+		try {
+			return this.verification.isVerified(user.accountId()) ? null : EmailAddress.masked(user.getUsername());
+		}
+		catch (DataAccessException unavailable) {
+			return null;
+		}
 	}
 
 	/**

@@ -75,7 +75,8 @@ class EmailChangeTest extends JourneyTest {
 		assertThat(mails.get(0).getSubject()).isEqualTo(CONFIRM_SUBJECT);
 		assertThat(body(mails.get(0))).contains("When: ").doesNotContain(this.email);
 		assertThat(tokenIn(mails.get(0))).hasSize(43);
-		assertThat(mailsTo(this.email)).isEmpty();
+		assertThat(mailsTo(this.email)).as("nothing but the sign-up's own confirmation link")
+			.allSatisfy(mail -> assertThat(mail.getSubject()).isEqualTo("Confirm your email address"));
 
 		Document page = securityPage(session, requested);
 		assertThat(page.getElementById("email-sent").text()).contains(this.newEmail);
@@ -161,7 +162,8 @@ class EmailChangeTest extends JourneyTest {
 		assertThat(requested.getResponse().getRedirectedUrl()).isEqualTo("/security#email");
 		assertThat(requested.getFlashMap().get("emailSentTo")).isEqualTo(taken);
 		assertThat(requested.getFlashMap().get("emailError")).isNull();
-		assertThat(mailsTo(taken)).isEmpty();
+		assertThat(mailsTo(taken)).as("nothing but the sign-up's own confirmation link")
+			.allSatisfy(mail -> assertThat(mail.getSubject()).isEqualTo("Confirm your email address"));
 		assertThat(pendingChanges()).isZero();
 	}
 
@@ -176,6 +178,28 @@ class EmailChangeTest extends JourneyTest {
 		assertThat(Jsoup.parse(opened.getResponse().getContentAsString()).getElementById("email-confirm-problem").text())
 			.contains("another account");
 		assertThat(emailOfAccount()).isEqualTo(this.email);
+	}
+
+	@Test
+	void whenTheChangeIsConfirmedThenTheNewAddressCountsAsConfirmedAndTrustedDevicesAreForgotten() throws Exception {
+		MockHttpSession laptop = owner();
+		io.zdash.WebJourney.Enrolled enrolled = this.journey.enableTwoFactor(laptop);
+		this.journey.nextStep();
+		MockHttpSession remembering = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		jakarta.servlet.http.Cookie trusted = this.mvc.perform(post("/login/totp").session(remembering).with(csrf())
+			.param("code", this.journey.currentCode(enrolled.secret())).param("remember", "true"))
+			.andReturn().getResponse().getCookie("ZDASH_TRUSTED");
+		assertThat(trusted).isNotNull();
+		assertThat(this.journey.page("/", laptop).getElementById("verify-banner")).as("not confirmed yet").isNotNull();
+
+		request(remembering, this.newEmail);
+		open(tokenIn(mailsTo(this.newEmail).get(0)), remembering);
+		assertThat(this.journey.page("/", remembering).getElementById("verify-banner")).as("the link proved it").isNull();
+
+		MockHttpSession again = new MockHttpSession();
+		this.mvc.perform(post("/login").session(again).with(csrf()).cookie(trusted).param("email", this.newEmail)
+			.param("password", WebJourney.PASSWORD));
+		assertThat(status(get("/").session(again))).as("the device was forgotten: the code is asked").isEqualTo(302);
 	}
 
 	@Test

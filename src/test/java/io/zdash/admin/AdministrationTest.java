@@ -129,7 +129,9 @@ class AdministrationTest extends JourneyTest {
 		String email = WebJourney.uniqueEmail();
 		this.journey.signUp(email);
 		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
-		this.mvc.perform(post("/admin/settings").session(admin).with(csrf()).param("requireTwoFactor", "true"));
+		// From today: enforced at once.
+		this.mvc.perform(post("/admin/settings").session(admin).with(csrf()).param("requireTwoFactor", "true")
+			.param("twoFactorDeadline", java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC).toString()));
 		assertThat(this.jdbc.sql("select detail from security_event where type = 'SETTING_CHANGED_BY_ADMIN' and account_id = ?")
 			.param(accountId(adminEmail)).query(String.class).list()).contains("two-factor.required=true");
 

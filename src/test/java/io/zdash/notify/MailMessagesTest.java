@@ -27,14 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailMessagesTest {
 
-	private static final Set<String> COMMON = Set.of("greeting", "when", "where", "origin", "unknown", "remaining",
+	private static final Set<String> COMMON = Set.of("greeting", "when", "where", "origin", "unknown", "remaining", "deadline",
 			"signature");
 
 	private static final Set<String> PER_EVENT = Set.of("subject", "happened", "notYou");
 
-	/** The confirmation of a new email address, which is no security event. */
-	private static final Set<String> CONFIRMATION = Set.of("confirmNewEmail.subject", "confirmNewEmail.asked",
-			"confirmNewEmail.expires", "confirmNewEmail.notYou");
+	/** The parts of each email with a link (a new address's confirmation, verification, reset): no security events. */
+	private static final Set<String> PER_LINK = Set.of("subject", "asked", "expires", "notYou");
 
 	@AfterEach
 	void tearDown() {
@@ -51,7 +50,9 @@ class MailMessagesTest {
 	void whenEmailsAreWrittenThenEveryKeyTheyUseIsDefinedAndNoneIsLeftOver() throws IOException {
 		Set<String> used = new TreeSet<>();
 		COMMON.forEach(part -> used.add(NoticeWriter.PREFIX + part));
-		CONFIRMATION.forEach(part -> used.add(NoticeWriter.PREFIX + part));
+		for (String kind : NoticeWriter.LINK_KINDS) {
+			PER_LINK.forEach(part -> used.add(NoticeWriter.PREFIX + kind + "." + part));
+		}
 		for (SecurityEvent.Type type : SecurityNotifications.NOTIFIED) {
 			PER_EVENT.forEach(part -> used.add(NoticeWriter.PREFIX + type.name() + "." + part));
 		}

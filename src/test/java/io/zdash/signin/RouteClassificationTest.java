@@ -29,7 +29,9 @@ class RouteClassificationTest {
 			"POST /login/recovery", "POST /security/confirm", "POST /instances", "POST /instances/{id}/rename",
 			"POST /instances/{id}/delete", "POST /security/two-factor/setup", "POST /security/two-factor/setup/confirm", "POST /security/check-up",
 			// Forgetting a trusted device only takes trust away: no re-check, so it is quick from any device.
-			"POST /security/trusted-devices/{handle}/forget", "POST /security/trusted-devices/forget-all");
+			"POST /security/trusted-devices/{handle}/forget", "POST /security/trusted-devices/forget-all",
+			// Links mailed to the account's own address: the link is the proof, and they are paced.
+			"POST /email/verify", "POST /security/email/verify/resend", "POST /password/forgot", "POST /password/reset");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -96,7 +98,8 @@ class RouteClassificationTest {
 	@Test
 	void whenAGuessablePostIsMappedThenItIsLimitedPerAddress() {
 		assertThat(this.signIn.rules().limitedPerAddress()).extracting(RouteRules.Route::pattern)
-			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm");
+			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm", "/email/verify",
+					"/password/forgot", "/password/reset");
 	}
 
 	@Test

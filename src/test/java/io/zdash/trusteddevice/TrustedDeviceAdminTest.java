@@ -77,6 +77,27 @@ class TrustedDeviceAdminTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTheDaysAreLoweredAndRaisedAgainThenTheShortenedDevicesStayForgotten() throws Exception {
+		this.jdbc.sql("update trusted_device set created_at = ? where account_id = (select id from account where email = ?)")
+			.params(SqlTime.utc(this.clock.instant().minus(Duration.ofDays(3))), this.email).update();
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		settings(admin, "true", "2");
+		settings(admin, "true", "30");
+		assertThat(trustedAtNextSignIn()).isFalse();
+	}
+
+	@Test
+	void whenTheAdministratorDisablesAndEnablesTheAccountThenItsDevicesAreForgotten() throws Exception {
+		long id = this.jdbc.sql("select id from account where email = ?").param(this.email).query(Long.class).single();
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		for (String action : new String[] { "/disable", "/enable" }) {
+			this.mvc.perform(post("/admin/accounts/" + id + action).session(admin).with(csrf())
+				.header("Referer", "http://localhost/admin"));
+		}
+		assertThat(trustedAtNextSignIn()).isFalse();
+	}
+
+	@Test
 	void whenTheDaysAreNotAWholeNumberFromOneToThirtyThenNothingIsSavedAndThePageSaysWhy() throws Exception {
 		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
 		for (String days : new String[] { "", "0", "31", "-3", "7.5", "sete", "\u0661\u0662", "9".repeat(5000), "1e1" }) {

@@ -33,6 +33,9 @@ class TrustedDeviceTest extends JourneyTest {
 
 	RememberingBrowser browser;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	TrustedDeviceList list;
+
 	@BeforeEach
 	void enrolledAccount() throws Exception {
 		this.enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
@@ -97,6 +100,7 @@ class TrustedDeviceTest extends JourneyTest {
 		this.browser.signIn(this.email, WebJourney.PASSWORD);
 		assertThat(this.browser.signedIn()).isTrue();
 
+		this.clock.advance(Duration.ofMinutes(3));
 		RememberingBrowser thief = new RememberingBrowser(this.mvc);
 		thief.trusted = copied;
 		thief.signIn(this.email, WebJourney.PASSWORD);
@@ -106,6 +110,59 @@ class TrustedDeviceTest extends JourneyTest {
 
 		this.browser.signIn(this.email, WebJourney.PASSWORD);
 		assertThat(this.browser.signedIn()).as("the device is forgotten: the owner types a code once").isFalse();
+	}
+
+	@Test
+	void whenTheReplacedSecretComesBackAtOnceThenItIsALostAnswerNotACopy() throws Exception {
+		this.browser.signInFully(this.journey, this.email, this.enrolled.secret(), true);
+		Cookie beforeTheDoubleClick = this.browser.trusted;
+		this.browser.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.browser.signedIn()).isTrue();
+		Cookie kept = this.browser.trusted;
+
+		RememberingBrowser secondClick = new RememberingBrowser(this.mvc);
+		secondClick.trusted = beforeTheDoubleClick;
+		secondClick.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(secondClick.signedIn()).as("refused, quietly").isFalse();
+		assertThat(events("TRUSTED_DEVICE_REFUSED")).isZero();
+		this.browser.trusted = kept;
+		this.browser.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.browser.signedIn()).as("the device is still trusted").isTrue();
+	}
+
+	@Test
+	void whenRememberIsSentWithARecoveryCodeOrAReCheckThenNoDeviceIsTrusted() throws Exception {
+		this.browser.signIn(this.email, WebJourney.PASSWORD);
+		this.browser.send(post("/login/recovery").with(csrf()).param("code", this.enrolled.recoveryCodes().get(0))
+			.param("remember", "true"));
+		assertThat(this.browser.signedIn()).isTrue();
+		this.journey.nextStep();
+		this.browser.send(post("/security/confirm").with(csrf()).param("code", this.journey.currentCode(this.enrolled.secret()))
+			.param("continue", "/security").param("remember", "true"));
+		assertThat(this.browser.trusted).isNull();
+		assertThat(storedHashes()).isEmpty();
+	}
+
+	@Test
+	void whenATwentyFirstDeviceIsTrustedThenTheOldestIsForgottenAndPruningRemovesExpiredRows() throws Exception {
+		for (int i = 0; i < TrustedDevices.MAX_PER_ACCOUNT; i++) {
+			this.jdbc.sql("insert into trusted_device (public_id, account_id, secret_hash, session_epoch, user_agent, "
+					+ "created_at, expires_at) values (?, ?, ?, (select session_epoch from account where id = ?), '', ?, ?)")
+				.params(String.format("%032X", i), accountId(), "0".repeat(64), accountId(),
+						SqlTime.utc(this.clock.instant().minus(Duration.ofHours(20 - i))),
+						SqlTime.utc(this.clock.instant().plus(Duration.ofDays(20))))
+				.update();
+		}
+		this.browser.signInFully(this.journey, this.email, this.enrolled.secret(), true);
+		List<String> ids = this.jdbc.sql("select public_id from trusted_device where account_id = ?").param(accountId())
+			.query(String.class).list();
+		assertThat(ids).hasSize(TrustedDevices.MAX_PER_ACCOUNT).doesNotContain(String.format("%032X", 0))
+			.contains(String.format("%032X", 1), this.browser.trusted.getValue().split("\\.")[0]);
+
+		this.jdbc.sql("update trusted_device set expires_at = ? where account_id = ?")
+			.params(SqlTime.utc(this.clock.instant().minusSeconds(1)), accountId()).update();
+		assertThat(this.list.prune()).isGreaterThanOrEqualTo(TrustedDevices.MAX_PER_ACCOUNT);
+		assertThat(storedHashes()).isEmpty();
 	}
 
 	@Test
@@ -203,7 +260,7 @@ class TrustedDeviceTest extends JourneyTest {
 		assertThat(page.getElementById("forget-all-devices")).isNotNull();
 		Document portuguese = page("/security", "pt-BR");
 		assertThat(portuguese.select("#trusted-devices h3").text()).isEqualTo("Aparelhos que pulam o código");
-		assertThat(portuguese.select(".forget-device").text()).isEqualTo("Esquecer este aparelho");
+		assertThat(portuguese.select(".forget-device").text()).startsWith("Esquecer este aparelho: ").contains("de confiança desde");
 
 		String handle = this.browser.trusted.getValue().split("\\.")[0];
 		MvcResult forgot = this.browser.send(post("/security/trusted-devices/" + handle + "/forget").with(csrf()));
