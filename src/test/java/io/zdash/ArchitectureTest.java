@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
 	static final Set<String> PACKAGES = Set.of("signin", "account", "twofactor", "recovery", "instance", "admin", "audit",
-			"notify", "metrics", "web", "support", "secrets", "trusteddevice");
+			"notify", "metrics", "web", "support", "secrets", "trusteddevice", "lostdevice");
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zdash");
@@ -59,6 +59,7 @@ class ArchitectureTest {
 			.layer("signin").definedBy("io.zdash.signin..")
 			.layer("account").definedBy("io.zdash.account..")
 			.layer("trusteddevice").definedBy("io.zdash.trusteddevice..")
+			.layer("lostdevice").definedBy("io.zdash.lostdevice..")
 			.layer("recovery").definedBy("io.zdash.recovery..")
 			.layer("twofactor").definedBy("io.zdash.twofactor..")
 			.layer("instance").definedBy("io.zdash.instance..")
@@ -71,15 +72,19 @@ class ArchitectureTest {
 			.whereLayer("metrics").mayNotBeAccessedByAnyLayer()
 			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
 			.whereLayer("instance").mayNotBeAccessedByAnyLayer()
-			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin")
+			.whereLayer("lostdevice").mayOnlyBeAccessedByLayers("admin")
+			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin", "lostdevice")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")
 			.whereLayer("trusteddevice").mayOnlyBeAccessedByLayers("twofactor", "admin")
-			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "trusteddevice", "instance", "admin",
+			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "trusteddevice", "lostdevice", "instance",
+					"admin",
 					"notify", "web")
 			.whereLayer("secrets").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance")
-			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "trusteddevice", "instance",
+			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "trusteddevice", "lostdevice",
+					"instance",
 					"admin", "web")
 			.whereLayer("audit").mayOnlyBeAccessedByLayers("signin", "account", "twofactor", "recovery", "trusteddevice",
+					"lostdevice",
 					"instance", "admin", "notify", "metrics", "web")
 			.check(this.classes);
 	}
@@ -88,7 +93,7 @@ class ArchitectureTest {
 	void whenSupportIsUsedThenItKnowsNoFeature() {
 		noClasses().that().resideInAPackage("io.zdash.support..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..",
-					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.instance..", "io.zdash.admin..",
+					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..",
 					"io.zdash.audit..", "io.zdash.notify..", "io.zdash.metrics..", "io.zdash.web..", "io.zdash.secrets..")
 			.check(this.classes);
 	}
@@ -98,7 +103,7 @@ class ArchitectureTest {
 		// Features plug their sealed values in through SealedValues; the keyset names none of them.
 		noClasses().that().resideInAPackage("io.zdash.secrets..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..",
-					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.instance..", "io.zdash.admin..",
+					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..",
 					"io.zdash.audit..", "io.zdash.notify..", "io.zdash.metrics..", "io.zdash.web..")
 			.check(this.classes);
 	}
@@ -106,7 +111,7 @@ class ArchitectureTest {
 	@Test
 	void whenFeaturesAreBuiltThenNoneReachesIntoTheWebShell() {
 		noClasses().that().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..", "io.zdash.twofactor..",
-				"io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.audit..", "io.zdash.notify..",
+				"io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.audit..", "io.zdash.notify..",
 				"io.zdash.metrics..", "io.zdash.support..", "io.zdash.secrets..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.web..")
 			.check(this.classes);
@@ -132,7 +137,7 @@ class ArchitectureTest {
 		// A new kind of factor plugs in through signin's ports; signin itself names none of them.
 		noClasses().that().resideInAPackage("io.zdash.signin..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.account..", "io.zdash.twofactor..",
-					"io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.notify..",
+					"io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.notify..",
 					"io.zdash.metrics..", "io.zdash.web..")
 			.check(this.classes);
 	}

@@ -16,7 +16,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class Mailbox {
 
-	private static final Pattern LINK = Pattern.compile("http://localhost:8080(/[a-z/]+\\?token=[A-Za-z0-9_-]{43})");
+	private static final Pattern LINK = Pattern.compile("http://localhost:8080(/[a-z/-]+\\?token=[A-Za-z0-9_-]{43})");
 
 	private final GreenMailExtension smtp;
 
@@ -27,9 +27,9 @@ public final class Mailbox {
 		this.address = address;
 	}
 
-	/** The messages to this address with this subject, waiting up to 5 s for at least {@code expected}. */
+	/** The messages to this address with this subject, waiting up to 2 s for at least {@code expected}. */
 	public List<MimeMessage> withSubject(String subject, int expected) throws Exception {
-		long until = System.nanoTime() + 5_000_000_000L;
+		long until = System.nanoTime() + 2_000_000_000L;
 		List<MimeMessage> found;
 		do {
 			found = new ArrayList<>();

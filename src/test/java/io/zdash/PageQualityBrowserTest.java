@@ -76,6 +76,8 @@ class PageQualityBrowserTest {
 		check("reset link that does not work");
 		this.browser.open("/email/verify?token=" + "A".repeat(43));
 		check("confirmation link that does not work");
+		this.browser.open("/recovery/lost-device?token=" + "A".repeat(43));
+		check("lost-device link that does not work");
 		String email = WebJourney.uniqueEmail();
 		this.browser.signUp(email, WebJourney.PASSWORD);
 		check("signed up");
@@ -135,7 +137,9 @@ class PageQualityBrowserTest {
 		this.browser.signIn(email, WebJourney.PASSWORD);
 		check("second step, code", "phone-sign-in-code.png");
 		assertThat(this.browser.path()).as(this.browser.source()).isEqualTo("/login/totp");
-		this.browser.clickAndWait(By.id("use-recovery"));
+		this.browser.clickAndWait(By.id("lost-device"));
+		check("second step, lost authenticator");
+		this.browser.open("/login/recovery");
 		check("second step, recovery code");
 		this.browser.type("code", recoveryCodes.get(0));
 		this.browser.submit();

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Getting back in by email, in a real browser: the address confirmed from its link, then a forgotten password. */
 @ServerTest
+// The journey moves the server's clock three days on; sessions count their age from the real time
+// they were created, so here they may live long enough for the clock's jump.
+@org.springframework.test.context.TestPropertySource(properties = "zdash.web.session-lifetime=30d")
 class RecoveryBrowserTest {
 
 	static final String NEW_PASSWORD = "Remembered-At-Last-Passphrase-3";
@@ -52,6 +55,44 @@ class RecoveryBrowserTest {
 		if (this.browser != null) {
 			this.browser.close();
 		}
+	}
+
+	@Test
+	void whenThePhoneAndTheCodesAreLostThenTheLinkRemovesTwoFactorAfterTheWait() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		Mailbox mailbox = new Mailbox(smtp, email);
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		this.browser.open(mailbox.latestLink("Confirm your email address"));
+		this.browser.clickAndWait(By.id("verify-confirm"));
+		this.browser.open("/security");
+		this.browser.clickAndWait(By.id("configure-now"));
+		byte[] key = io.zdash.support.Base32.decode(this.browser.text("totp-secret").replace(" ", ""));
+		this.browser.type("code", HttpJourney.code(key, this.clock));
+		this.browser.submit();
+		this.browser.click(By.id("saved"));
+		this.browser.submit();
+		this.browser.signOut();
+
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/login/totp");
+		this.browser.clickAndWait(By.id("lost-device"));
+		this.browser.clickAndWait(By.id("lost-device-start"));
+		assertThat(this.browser.text("lost-device-sent")).contains("on its way");
+		String link = mailbox.latestLink("Confirm: remove two-factor authentication");
+		this.browser.open(link);
+		this.browser.clickAndWait(By.id("lost-device-confirm"));
+		assertThat(this.browser.text("lost-device-waiting")).contains("The waiting period ends at");
+
+		this.clock.advance(java.time.Duration.ofHours(73));
+		this.browser.open(link);
+		this.browser.type("password", WebJourney.PASSWORD);
+		this.browser.clickAndWait(By.id("lost-device-complete"));
+		assertThat(this.browser.path()).as(this.browser.find(By.tagName("main")).getText()).isEqualTo("/login");
+		assertThat(this.browser.text("recovered")).contains("Two-factor authentication was removed");
+		this.clock.set(Instant.now());
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		assertThat(this.browser.path()).as("the password alone, and set it up again from the Security page").isEqualTo("/");
 	}
 
 	@Test

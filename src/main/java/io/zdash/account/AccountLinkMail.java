@@ -16,4 +16,7 @@ public interface AccountLinkMail {
 
 	void sendPasswordReset(long accountId, String email, String link, Instant expiresAt, Origin origin);
 
+	/** The link that confirms a recovery of a lost authenticator, then completes it after the wait. */
+	void sendLostDeviceConfirmation(long accountId, String email, String link, Instant expiresAt, Origin origin);
+
 }

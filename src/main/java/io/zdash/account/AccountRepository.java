@@ -125,4 +125,13 @@ class AccountRepository {
 		return this.jdbc.sql("select count(*) from account").query(Long.class).single();
 	}
 
+	void setLanguage(long id, String tag) {
+		this.jdbc.sql("update account set language = ? where id = ?").params(tag, id).update();
+	}
+
+	Optional<String> language(long id) {
+		return this.jdbc.sql("select language from account where id = ?").param(id).query(String.class).optional()
+			.filter(tag -> tag != null);
+	}
+
 }

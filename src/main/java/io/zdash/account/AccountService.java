@@ -143,6 +143,16 @@ public class AccountService {
 		this.accounts.setDisabled(accountId, disabled ? this.clock.instant() : null);
 	}
 
+	/** Remembers the language the owner signs in with ("en" or "pt-BR"), for emails sent with no request. */
+	public void rememberLanguage(long accountId, java.util.Locale locale) {
+		this.accounts.setLanguage(accountId, "pt".equals(locale.getLanguage()) ? "pt-BR" : "en");
+	}
+
+	/** The language the owner last signed in with; English when unknown. */
+	public java.util.Locale languageOf(long accountId) {
+		return this.accounts.language(accountId).map(java.util.Locale::forLanguageTag).orElse(java.util.Locale.ENGLISH);
+	}
+
 	/** The account's email, for messages sent to its owner. */
 	public Optional<String> emailOf(long accountId) {
 		return this.accounts.findById(accountId).map(Account::email);

@@ -58,7 +58,7 @@ public class EmailVerification {
 	public boolean isVerified(long accountId) {
 		Optional<Account> account = this.accounts.findById(accountId);
 		return account.isPresent() && (this.accounts.emailVerifiedAt(accountId).isPresent()
-				|| (this.admin.email() != null && account.get().email().equalsIgnoreCase(this.admin.email().strip())));
+				|| EmailAddress.normalise(this.admin.email()).filter(account.get().email()::equals).isPresent());
 	}
 
 	/**

@@ -36,7 +36,10 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 
 	private final TrustedSignIn trustedSignIn;
 
-	PasswordStepSuccess(Clock clock, DeviceCookies deviceCookies, TrustedSignIn trustedSignIn) {
+	private final AccountService accounts;
+
+	PasswordStepSuccess(Clock clock, DeviceCookies deviceCookies, TrustedSignIn trustedSignIn, AccountService accounts) {
+		this.accounts = accounts;
 		this.clock = clock;
 		this.deviceCookies = deviceCookies;
 		this.trustedSignIn = trustedSignIn;
@@ -48,6 +51,7 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 		AccountSessions.describe(request, this.clock.instant());
 		request.getSession().setAttribute(SessionFactors.SIGN_IN_KEY, RandomText.hex(32));
 		if (authentication.getPrincipal() instanceof AccountUser user) {
+			this.accounts.rememberLanguage(user.accountId(), language(request));
 			response.addHeader(HttpHeaders.SET_COOKIE, this.deviceCookies
 				.renew(DeviceCookies.presented(request), user.accountId(), request.isSecure())
 				.toString());
@@ -62,6 +66,18 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 			}
 		}
 		this.toSavedPage.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/** The page's language: the one picked with the language links (their cookie), else the browser's. */
+	private static java.util.Locale language(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+				if ("zdash-lang".equals(cookie.getName()) && cookie.getValue() != null) {
+					return java.util.Locale.forLanguageTag(cookie.getValue());
+				}
+			}
+		}
+		return request.getLocale();
 	}
 
 }

@@ -19,9 +19,12 @@ class SignupController {
 
 	private final EmailVerification verification;
 
-	SignupController(AccountService accounts, EmailVerification verification) {
+	private final OffThread offThread;
+
+	SignupController(AccountService accounts, EmailVerification verification, OffThread offThread) {
 		this.accounts = accounts;
 		this.verification = verification;
+		this.offThread = offThread;
 	}
 
 	@GetMapping("/signup")
@@ -39,7 +42,7 @@ class SignupController {
 		// A new account gets its confirmation link (sent off this thread: a taken email, which gets
 		// none, must not answer faster).
 		Optional<AccountService.SignupProblem> problem = this.accounts.register(form.email(), form.password(),
-				id -> this.verification.send(id, origin));
+				id -> this.offThread.run(() -> this.verification.send(id, origin)));
 		if (problem.isEmpty()) {
 			return "redirect:/login?registered";
 		}

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * secret link pointing at a site of theirs.
  */
 @Component
-class SiteLinks {
+public class SiteLinks {
 
 	private final String base;
 
@@ -18,7 +18,7 @@ class SiteLinks {
 	}
 
 	/** @param path starting with a slash, with its query already encoded */
-	String to(String path) {
+	public String to(String path) {
 		return this.base + path;
 	}
 

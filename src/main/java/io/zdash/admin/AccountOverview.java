@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.zdash.account.AccountDirectory;
+import io.zdash.lostdevice.LostDeviceRecoveries;
 import io.zdash.twofactor.TwoFactorAdmin;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ class AccountOverview {
 
 	/** One account as the admin page shows it. */
 	public record Row(long id, String email, boolean admin, Instant disabledAt, Instant lastSignInAt,
-			Instant twoFactorSince, boolean codesPaused, boolean codesBlocked, boolean passwordPaused) {
+			Instant twoFactorSince, boolean codesPaused, boolean codesBlocked, boolean passwordPaused,
+			LostDeviceRecoveries.Running recovery) {
 
 		public boolean paused() {
 			return this.codesPaused || this.codesBlocked || this.passwordPaused;
@@ -35,16 +37,20 @@ class AccountOverview {
 
 	private final TwoFactorAdmin twoFactor;
 
-	AccountOverview(AccountDirectory accounts, TwoFactorAdmin twoFactor) {
+	private final LostDeviceRecoveries recoveries;
+
+	AccountOverview(AccountDirectory accounts, TwoFactorAdmin twoFactor, LostDeviceRecoveries recoveries) {
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
+		this.recoveries = recoveries;
 	}
 
 	List<Row> page(int page) {
 		return this.accounts.page(page, PAGE_SIZE).stream().map(account -> {
 			TwoFactorAdmin.State state = this.twoFactor.stateOf(account.id());
 			return new Row(account.id(), account.email(), account.admin(), account.disabledAt(), account.lastSignInAt(),
-					state.enabledSince(), state.paused(), state.blocked(), account.passwordPaused());
+					state.enabledSince(), state.paused(), state.blocked(), account.passwordPaused(),
+					this.recoveries.running(account.id()).orElse(null));
 		}).toList();
 	}
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.zdash.account.AccountUser;
+import io.zdash.lostdevice.LostDeviceWatch;
 import io.zdash.support.Origin;
 import io.zdash.signin.Access;
 import io.zdash.support.PageNumber;
@@ -34,8 +35,11 @@ class AdminController {
 
 	private final Clock clock;
 
+	private final LostDeviceWatch recoveries;
+
 	AdminController(AccountOverview overview, AdminSettings settings, AccountAdministration administration,
-			Clock clock) {
+			Clock clock, LostDeviceWatch recoveries) {
+		this.recoveries = recoveries;
 		this.clock = clock;
 		this.overview = overview;
 		this.settings = settings;
@@ -101,6 +105,27 @@ class AdminController {
 			RedirectAttributes redirect) {
 		this.administration.resetTwoFactor(id, admin.accountId(), origin);
 		redirect.addFlashAttribute("notice", "admin.notice.reset");
+		return "redirect:/admin";
+	}
+
+	/** The owner of a lost-device recovery was checked out of band: the waiting period ends now. */
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminApproveRecovery")
+	@PostMapping("/admin/accounts/{id}/recovery/approve")
+	String approveRecovery(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
+			RedirectAttributes redirect) {
+		if (this.recoveries.approveNow(id, admin.accountId(), origin)) {
+			redirect.addFlashAttribute("notice", "admin.notice.recoveryApproved");
+		}
+		return "redirect:/admin";
+	}
+
+	@Access(value = Access.Level.ADMIN, confirms = "stepup.action.adminCancelRecovery")
+	@PostMapping("/admin/accounts/{id}/recovery/cancel")
+	String cancelRecovery(@PathVariable long id, @AuthenticationPrincipal AccountUser admin, Origin origin,
+			RedirectAttributes redirect) {
+		if (this.recoveries.cancel(id, "admin=" + admin.accountId(), origin)) {
+			redirect.addFlashAttribute("notice", "admin.notice.recoveryCancelled");
+		}
 		return "redirect:/admin";
 	}
 

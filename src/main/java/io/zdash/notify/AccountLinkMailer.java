@@ -51,6 +51,11 @@ class AccountLinkMailer implements AccountLinkMail {
 		later(accountId, this.writer.writeLink(NoticeWriter.RESET_PASSWORD, email, link, expiresAt, origin));
 	}
 
+	@Override
+	public void sendLostDeviceConfirmation(long accountId, String email, String link, Instant expiresAt, Origin origin) {
+		later(accountId, this.writer.writeLink(NoticeWriter.LOST_DEVICE, email, link, expiresAt, origin));
+	}
+
 	private void later(long accountId, Notice notice) {
 		Runnable send = () -> this.sending.execute(() -> {
 			try {

@@ -36,7 +36,10 @@ class NoticeWriter {
 
 	static final String RESET_PASSWORD = "resetPassword";
 
-	static final java.util.List<String> LINK_KINDS = java.util.List.of(CONFIRM_NEW_EMAIL, VERIFY_EMAIL, RESET_PASSWORD);
+	static final String LOST_DEVICE = "lostDevice";
+
+	static final java.util.List<String> LINK_KINDS = java.util.List.of(CONFIRM_NEW_EMAIL, VERIFY_EMAIL, RESET_PASSWORD,
+			LOST_DEVICE);
 
 	static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
 
@@ -46,6 +49,8 @@ class NoticeWriter {
 	private static final Pattern REMAINING = Pattern.compile("remaining=(\\d{1,4})");
 
 	private static final Pattern DEADLINE = Pattern.compile("deadline=(\\S{1,40})");
+
+	private static final Pattern ENDS = Pattern.compile("ends=(\\S{1,40})");
 
 	private final MessageSource messages;
 
@@ -57,13 +62,20 @@ class NoticeWriter {
 	}
 
 	Notice write(String to, SecurityEvent event) {
-		Locale locale = locale();
+		return write(to, event, Locale.ENGLISH);
+	}
+
+	/** @param preferred the language when no request says one (a scheduled reminder): the owner's */
+	Notice write(String to, SecurityEvent event, Locale preferred) {
+		Locale locale = locale(preferred);
 		String type = event.type().name();
 		StringBuilder body = new StringBuilder();
 		body.append(text("greeting", locale)).append("\n\n");
 		body.append(text(type + ".happened", locale)).append('\n');
 		remaining(event).ifPresent(count -> body.append(text("remaining", locale, count)).append('\n'));
 		deadline(event).ifPresent(at -> body.append(text("deadline", locale, WHEN.format(at))).append('\n'));
+		instantIn(ENDS, event.type().name().startsWith("LOST_DEVICE_RECOVERY_") ? event.detail() : null)
+			.ifPresent(at -> body.append(text("ends", locale, WHEN.format(at))).append('\n'));
 		body.append('\n');
 		body.append(text("when", locale, WHEN.format(this.clock.instant()))).append('\n');
 		body.append(text("where", locale, origin(event.origin(), locale))).append("\n\n");
@@ -100,7 +112,12 @@ class NoticeWriter {
 
 	/** English unless the request asked for Portuguese; with no request at all, English. */
 	private static Locale locale() {
-		Locale wanted = (LocaleContextHolder.getLocaleContext() != null) ? LocaleContextHolder.getLocale() : null;
+		return locale(Locale.ENGLISH);
+	}
+
+	/** The request's language; with no request at all, {@code preferred}. Portuguese or English. */
+	private static Locale locale(Locale preferred) {
+		Locale wanted = (LocaleContextHolder.getLocaleContext() != null) ? LocaleContextHolder.getLocale() : preferred;
 		return (wanted != null && "pt".equals(wanted.getLanguage())) ? PORTUGUESE : Locale.ENGLISH;
 	}
 
@@ -113,10 +130,15 @@ class NoticeWriter {
 
 	/** Only a reminder that 2FA will be required says from when ("deadline=INSTANT"). */
 	private static Optional<Instant> deadline(SecurityEvent event) {
-		if (event.type() != SecurityEvent.Type.TWO_FACTOR_REMINDER || event.detail() == null) {
+		return instantIn(DEADLINE, (event.type() == SecurityEvent.Type.TWO_FACTOR_REMINDER) ? event.detail() : null);
+	}
+
+	/** The instant a detail names after {@code name=}, if it does. */
+	private static Optional<Instant> instantIn(Pattern name, String detail) {
+		if (detail == null) {
 			return Optional.empty();
 		}
-		Matcher m = DEADLINE.matcher(event.detail());
+		Matcher m = name.matcher(detail);
 		try {
 			return m.find() ? Optional.of(Instant.parse(m.group(1))) : Optional.empty();
 		}

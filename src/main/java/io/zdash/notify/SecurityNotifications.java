@@ -29,7 +29,9 @@ class SecurityNotifications {
 	static final Set<Type> NOTIFIED = EnumSet.of(Type.TWO_FACTOR_ENABLED, Type.TWO_FACTOR_DISABLED,
 			Type.TWO_FACTOR_RESET_BY_ADMIN, Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED, Type.RECOVERY_CODES_REGENERATED,
 			Type.PASSWORD_CHANGED, Type.EMAIL_CHANGED, Type.NEW_DEVICE_SIGN_IN, Type.SECOND_FACTOR_GUESSED,
-			Type.USED_CODE_TRIED_AGAIN, Type.TRUSTED_DEVICE_ADDED, Type.TRUSTED_DEVICE_REFUSED, Type.PASSWORD_RESET, Type.TWO_FACTOR_REMINDER);
+			Type.USED_CODE_TRIED_AGAIN, Type.TRUSTED_DEVICE_ADDED, Type.TRUSTED_DEVICE_REFUSED, Type.PASSWORD_RESET, Type.TWO_FACTOR_REMINDER,
+			Type.LOST_DEVICE_RECOVERY_STARTED, Type.LOST_DEVICE_RECOVERY_REMINDER, Type.LOST_DEVICE_RECOVERY_CANCELLED,
+			Type.LOST_DEVICE_RECOVERY_APPROVED, Type.TWO_FACTOR_REMOVED_AFTER_WAIT);
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityNotifications.class);
 
@@ -51,7 +53,10 @@ class SecurityNotifications {
 			return;
 		}
 		try {
-			this.accounts.emailOf(event.accountId()).ifPresent(email -> this.mailer.send(this.writer.write(email, event)));
+			// Without a request (a scheduled reminder), in the language the owner last signed in with.
+			java.util.Locale preferred = this.accounts.languageOf(event.accountId());
+			this.accounts.emailOf(event.accountId())
+				.ifPresent(email -> this.mailer.send(this.writer.write(email, event, preferred)));
 		}
 		catch (RuntimeException failure) {
 			// The change is committed: a mail server that is down must not turn it into an error page.

@@ -36,7 +36,9 @@ public class AttemptGate {
 		/** Keyed by the account id: app codes and recovery codes share one count. */
 		SECOND_FACTOR,
 		/** Keyed by a hash of the typed email: "forgot password" links asked for it, whether or not it has an account. */
-		PASSWORD_RESET
+		PASSWORD_RESET,
+		/** Keyed by the account id: recoveries of a lost authenticator asked for. */
+		LOST_DEVICE
 
 	}
 
@@ -159,8 +161,9 @@ public class AttemptGate {
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
 				delete from attempt_gate
-				where kind in (?, ?) and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
-			.params(Kind.PASSWORD.name(), Kind.PASSWORD_RECHECK.name(), SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
+				where kind in (?, ?, ?, ?) and last_failure_at < ? and (locked_until is null or locked_until < ?)""")
+			.params(Kind.PASSWORD.name(), Kind.PASSWORD_RECHECK.name(), Kind.PASSWORD_RESET.name(), Kind.LOST_DEVICE.name(),
+					SqlTime.utc(now.minus(Duration.ofDays(1))), SqlTime.utc(now))
 			.update();
 	}
 

@@ -46,6 +46,13 @@ public class TwoFactorAdmin {
 		return had;
 	}
 
+	/** The owner's own removal after a lost-device recovery's waiting period (the caller checked it all). */
+	@Transactional
+	public void removeAfterRecovery(long accountId, Origin origin) {
+		this.twoFactor.remove(accountId);
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_REMOVED_AFTER_WAIT, origin));
+	}
+
 	@Transactional
 	public void unlock(long accountId) {
 		this.check.clear(accountId);

@@ -107,6 +107,17 @@ class TwoFactorDeadlineTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTheOwnerSignsInInPortugueseThenTheScheduledReminderIsInPortuguese() throws Exception {
+		this.journey.signUp(this.email);
+		this.mvc.perform(post("/login").with(csrf()).header("Accept-Language", "pt-BR").param("email", this.email)
+			.param("password", WebJourney.PASSWORD));
+		requiredFrom(this.clock.instant().plus(Duration.ofDays(3)));
+		this.reminders.remind();
+		assertThat(new Mailbox(smtp, this.email).withSubject("A autenticação de dois fatores será exigida em breve", 1))
+			.hasSize(1);
+	}
+
+	@Test
 	void whenTheDeadlineHasPassedThenThePasswordLeadsToSetupWithTheReasonAndASignOut() throws Exception {
 		this.journey.signUp(this.email);
 		assertThat(settings(today().toString()).getResponse().getRedirectedUrl()).as("from today: at once").isEqualTo("/admin");

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailMessagesTest {
 
-	private static final Set<String> COMMON = Set.of("greeting", "when", "where", "origin", "unknown", "remaining", "deadline",
+	private static final Set<String> COMMON = Set.of("greeting", "when", "where", "origin", "unknown", "remaining", "deadline", "ends",
 			"signature");
 
 	private static final Set<String> PER_EVENT = Set.of("subject", "happened", "notYou");

@@ -31,7 +31,9 @@ class RouteClassificationTest {
 			// Forgetting a trusted device only takes trust away: no re-check, so it is quick from any device.
 			"POST /security/trusted-devices/{handle}/forget", "POST /security/trusted-devices/forget-all",
 			// Links mailed to the account's own address: the link is the proof, and they are paced.
-			"POST /email/verify", "POST /security/email/verify/resend", "POST /password/forgot", "POST /password/reset");
+			"POST /email/verify", "POST /security/email/verify/resend", "POST /password/forgot", "POST /password/reset",
+			// A lost authenticator: asked for after the password, confirmed by the mailed link; cancelling takes nothing away.
+			"POST /login/lost-device", "POST /recovery/lost-device", "POST /security/lost-device/cancel");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -99,7 +101,7 @@ class RouteClassificationTest {
 	void whenAGuessablePostIsMappedThenItIsLimitedPerAddress() {
 		assertThat(this.signIn.rules().limitedPerAddress()).extracting(RouteRules.Route::pattern)
 			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm", "/email/verify",
-					"/password/forgot", "/password/reset");
+					"/password/forgot", "/password/reset", "/recovery/lost-device");
 	}
 
 	@Test
