@@ -19,7 +19,8 @@ class AccountRepository {
 
 	private static final RowMapper<Account> ROW = (rs, n) -> new Account(rs.getLong("id"), rs.getString("email"),
 			rs.getString("password_hash"), SqlTime.instant(rs, "created_at"), rs.getInt("session_epoch"),
-			rs.getString("role"), SqlTime.instant(rs, "disabled_at"), SqlTime.instant(rs, "last_sign_in_at"));
+			rs.getString("role"), SqlTime.instant(rs, "disabled_at"), SqlTime.instant(rs, "last_sign_in_at"),
+			SqlTime.instant(rs, "email_verified_at"));
 
 	private final JdbcClient jdbc;
 
@@ -111,14 +112,6 @@ class AccountRepository {
 		this.jdbc.sql("update account set email_verified_at = ? where id = ? and email_verified_at is null")
 			.params(SqlTime.utc(at), id)
 			.update();
-	}
-
-	Optional<Instant> emailVerifiedAt(long id) {
-		return this.jdbc.sql("select email_verified_at from account where id = ?")
-			.param(id)
-			.query((rs, n) -> Optional.ofNullable(SqlTime.instant(rs, "email_verified_at")))
-			.optional()
-			.flatMap(verified -> verified);
 	}
 
 	long count() {

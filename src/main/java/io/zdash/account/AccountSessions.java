@@ -68,7 +68,7 @@ public class AccountSessions {
 		session.setAttribute(SIGNED_IN_AT, now.toEpochMilli());
 		session.setAttribute(ADDRESS, request.getRemoteAddr());
 		String agent = request.getHeader("User-Agent");
-		session.setAttribute(USER_AGENT, (agent != null && agent.length() > 300) ? agent.substring(0, 300) : agent);
+		session.setAttribute(USER_AGENT, UserAgents.forStorage(agent));
 	}
 
 	public List<View> list(AccountUser user, HttpServletRequest request) {

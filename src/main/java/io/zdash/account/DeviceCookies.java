@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,8 +39,6 @@ class DeviceCookies {
 	/** A browser not used to sign in for this long is a stranger again. */
 	static final Duration LIFETIME = Duration.ofDays(180);
 
-	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -63,7 +59,7 @@ class DeviceCookies {
 		}
 		for (Cookie cookie : cookies) {
 			if (NAME.equals(cookie.getName()) && cookie.getValue() != null && cookie.getValue().length() <= 200) {
-				return List.of(cookie.getValue().split("\\.", -1)).stream().filter(t -> TOKEN.matcher(t).matches())
+				return List.of(cookie.getValue().split("\\.", -1)).stream().filter(RandomText::isToken)
 					.distinct().limit(MAX_TOKENS).toList();
 			}
 		}
@@ -107,7 +103,7 @@ class DeviceCookies {
 				kept.add(token);
 			}
 		}
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(32));
+		String token = RandomText.token();
 		this.jdbc.sql("insert into device_cookie (token_hash, account_id, created_at, last_used_at) values (?, ?, ?, ?)")
 			.params(Sha256.hex(token), accountId, SqlTime.utc(now), SqlTime.utc(now))
 			.update();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
@@ -13,6 +12,7 @@ import io.zdash.audit.SecurityEvents;
 import io.zdash.audit.SecurityLog;
 import io.zdash.lostdevice.LostDeviceRepository.Recovery;
 import io.zdash.support.Origin;
+import io.zdash.support.RandomText;
 import io.zdash.support.Sha256;
 import io.zdash.twofactor.TwoFactorAdmin;
 
@@ -33,8 +33,6 @@ public class LostDeviceRecoveries {
 
 	/** How long after the wait the link still completes it. */
 	static final Duration COMPLETE_WITHIN = Duration.ofDays(7);
-
-	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
 	/** Where a link stands: to confirm, waiting (until), ready to complete, or unusable. */
 	enum LinkState {
@@ -166,7 +164,7 @@ public class LostDeviceRecoveries {
 
 	/** The link's recovery, while the account still has the address the link was sent to. */
 	private Optional<Recovery> recoveryOf(String token) {
-		return ((token != null && TOKEN.matcher(token).matches()) ? this.recoveries.byToken(Sha256.hex(token))
+		return (RandomText.isToken(token) ? this.recoveries.byToken(Sha256.hex(token))
 				: Optional.<Recovery>empty())
 			.filter(r -> this.accounts.emailOf(r.accountId()).filter(r.email()::equals).isPresent());
 	}

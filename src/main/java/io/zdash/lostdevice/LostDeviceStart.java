@@ -3,7 +3,6 @@ package io.zdash.lostdevice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 
 import io.zdash.account.AccountLinkMail;
 import io.zdash.account.AccountService;
@@ -102,7 +101,7 @@ class LostDeviceStart {
 	private boolean insertAndMail(long accountId, Origin origin) {
 		Instant now = this.clock.instant();
 		this.recoveries.deleteIfStale(accountId, now, now.minus(LostDeviceRecoveries.COMPLETE_WITHIN));
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(32));
+		String token = RandomText.token();
 		String email = this.accounts.emailOf(accountId).orElseThrow();
 		if (!this.recoveries.insert(accountId, Sha256.hex(token), email, now, now.plus(CONFIRM_WITHIN))) {
 			return false;

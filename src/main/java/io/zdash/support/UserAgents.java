@@ -6,6 +6,11 @@ public final class UserAgents {
 	private UserAgents() {
 	}
 
+	/** As much of a User-Agent header as is kept with a session or a device: its first 300 characters. */
+	public static String forStorage(String userAgent) {
+		return (userAgent != null && userAgent.length() > 300) ? userAgent.substring(0, 300) : userAgent;
+	}
+
 	public static String browser(String userAgent) {
 		String ua = (userAgent != null) ? userAgent : "";
 		if (ua.contains("Edg/")) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +18,7 @@ import io.zdash.signin.TwoFactorPolicy;
 import io.zdash.support.Origin;
 import io.zdash.support.RandomText;
 import io.zdash.support.Sha256;
+import io.zdash.support.UserAgents;
 import io.zdash.trusteddevice.TrustedDeviceCookie.Presented;
 import io.zdash.trusteddevice.TrustedDeviceRepository.Row;
 
@@ -136,8 +136,7 @@ class TrustedDevices implements DeviceTrust {
 		Instant now = this.clock.instant();
 		String id = RandomText.hex(16);
 		String secret = newSecret();
-		String agent = request.getHeader("User-Agent");
-		agent = (agent == null) ? "" : (agent.length() > 300) ? agent.substring(0, 300) : agent;
+		String agent = java.util.Objects.requireNonNullElse(UserAgents.forStorage(request.getHeader("User-Agent")), "");
 		this.devices.insert(new Row(id, user.accountId(), Sha256.hex(secret), null, user.sessionEpoch(), agent, now, null,
 				now.plus(Duration.ofDays(days))));
 		this.devices.ofAccount(user.accountId())
@@ -175,7 +174,7 @@ class TrustedDevices implements DeviceTrust {
 	}
 
 	private static String newSecret() {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(RandomText.bytes(32));
+		return RandomText.token();
 	}
 
 	/** Constant time: how much of a guessed secret's hash matches must not show in the answer's timing. */
