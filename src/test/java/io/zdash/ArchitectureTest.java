@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
 	static final Set<String> PACKAGES = Set.of("signin", "account", "twofactor", "recovery", "instance", "admin", "audit",
-			"notify", "metrics", "web", "support", "secrets", "trusteddevice", "lostdevice");
+			"notify", "metrics", "web", "support", "secrets", "trusteddevice", "lostdevice", "passkey");
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zdash");
@@ -60,6 +60,7 @@ class ArchitectureTest {
 			.layer("account").definedBy("io.zdash.account..")
 			.layer("trusteddevice").definedBy("io.zdash.trusteddevice..")
 			.layer("lostdevice").definedBy("io.zdash.lostdevice..")
+			.layer("passkey").definedBy("io.zdash.passkey..")
 			.layer("recovery").definedBy("io.zdash.recovery..")
 			.layer("twofactor").definedBy("io.zdash.twofactor..")
 			.layer("instance").definedBy("io.zdash.instance..")
@@ -75,15 +76,19 @@ class ArchitectureTest {
 			.whereLayer("lostdevice").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin", "lostdevice")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")
+			.whereLayer("passkey").mayOnlyBeAccessedByLayers("twofactor")
 			.whereLayer("trusteddevice").mayOnlyBeAccessedByLayers("twofactor", "admin")
-			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "trusteddevice", "lostdevice", "instance",
+			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "trusteddevice", "lostdevice", "passkey",
+					"instance",
 					"admin",
 					"notify", "web")
 			.whereLayer("secrets").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance")
 			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "trusteddevice", "lostdevice",
+					"passkey",
 					"instance",
 					"admin", "web")
 			.whereLayer("audit").mayOnlyBeAccessedByLayers("signin", "account", "twofactor", "recovery", "trusteddevice",
+					"passkey",
 					"lostdevice",
 					"instance", "admin", "notify", "metrics", "web")
 			.check(this.classes);
@@ -93,7 +98,7 @@ class ArchitectureTest {
 	void whenSupportIsUsedThenItKnowsNoFeature() {
 		noClasses().that().resideInAPackage("io.zdash.support..")
 			.should().dependOnClassesThat().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..",
-					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..",
+					"io.zdash.twofactor..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.passkey..", "io.zdash.instance..", "io.zdash.admin..",
 					"io.zdash.audit..", "io.zdash.notify..", "io.zdash.metrics..", "io.zdash.web..", "io.zdash.secrets..")
 			.check(this.classes);
 	}

@@ -149,6 +149,24 @@ public final class Browser implements AutoCloseable {
 		return this.driver.findElements(by);
 	}
 
+	/** The driver itself, for what only it can do (a virtual authenticator, say). */
+	public ChromeDriver driver() {
+		return this.driver;
+	}
+
+	/** Waits, up to 15 seconds, until {@code by} is on the page and shown. */
+	public WebElement await(By by) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Waits, up to 15 seconds, until the browser is at {@code path}. */
+	public void awaitPath(String path) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(d -> path.equals(path()));
+		new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+	}
+
 	public String text(String id) {
 		return this.driver.findElement(By.id(id)).getText();
 	}

@@ -34,6 +34,8 @@ class TableOwnershipTest {
 			Map.entry("recovery_code", "recovery/RecoveryCodeRepository.java"),
 			Map.entry("trusted_device", "trusteddevice/TrustedDeviceRepository.java"),
 			Map.entry("lost_device_recovery", "lostdevice/LostDeviceRepository.java"),
+			Map.entry("passkey", "passkey/PasskeyCredentials.java"), Map.entry("passkey_user", "passkey/PasskeyUsers.java"),
+			Map.entry("passkey_ceremony", "passkey/PasskeyCeremonies.java"),
 			Map.entry("instance", "instance/InstanceRepository.java"),
 			Map.entry("security_event", "audit/SecurityEvents.java"), Map.entry("app_setting", "admin/AdminSettings.java"),
 			// Spring Session's own tables: only through its repository, never in our SQL.

@@ -50,7 +50,7 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 				List.copyOf(accountUser.getAuthorities()), accountUser.sessionEpoch(), accountUser.isEnabled());
 	}
 
-	private AccountUser toUser(Account account) {
+	AccountUser toUser(Account account) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
 		boolean namedAdmin = EmailAddress.normalise(this.admin.email()).filter(account.email()::equals).isPresent();

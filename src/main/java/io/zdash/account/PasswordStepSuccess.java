@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.zdash.signin.Factors;
 import io.zdash.signin.SessionFactors;
 import io.zdash.signin.ToSavedPage;
 import io.zdash.signin.TrustedSignIn;
@@ -55,7 +56,9 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 			response.addHeader(HttpHeaders.SET_COOKIE, this.deviceCookies
 				.renew(DeviceCookies.presented(request), user.accountId(), request.isSecure())
 				.toString());
-			if (this.trustedSignIn.completeIfTrusted(user.accountId(), request, response)) {
+			// A passkey alone is a complete sign-in: no trusted device stands in for anything then.
+			if (!Factors.isComplete(authentication)
+					&& this.trustedSignIn.completeIfTrusted(user.accountId(), request, response)) {
 				java.util.Optional<String> page = this.trustedSignIn
 					.pageAfterSecondStep(org.springframework.security.core.context.SecurityContextHolder.getContext()
 						.getAuthentication());

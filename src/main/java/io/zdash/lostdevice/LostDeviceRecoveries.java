@@ -69,7 +69,8 @@ public class LostDeviceRecoveries {
 	/** The events that prove the account's second factor was in the owner's hands. */
 	private static final java.util.List<SecurityEvent.Type> SECOND_FACTOR_PROOFS = java.util.List.of(
 			SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED, SecurityEvent.Type.SIGN_IN_RECOVERY_CODE_SUCCEEDED,
-			SecurityEvent.Type.TWO_FACTOR_ENABLED);
+			SecurityEvent.Type.TWO_FACTOR_ENABLED, SecurityEvent.Type.SIGN_IN_KEY_SUCCEEDED,
+			SecurityEvent.Type.SIGN_IN_PASSKEY_SUCCEEDED);
 
 	LostDeviceRecoveries(LostDeviceRepository recoveries, AccountService accounts, AccountSessions sessions,
 			TwoFactorAdmin twoFactor, SecurityLog securityLog, Clock clock, TransactionTemplate transactions,

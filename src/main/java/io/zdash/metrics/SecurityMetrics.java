@@ -26,6 +26,10 @@ class SecurityMetrics {
 					new Meter("zdash.sign.in", "factor", "recovery", "outcome", "success")),
 			Map.entry(Type.SIGN_IN_RECOVERY_CODE_FAILED,
 					new Meter("zdash.sign.in", "factor", "recovery", "outcome", "failure")),
+			Map.entry(Type.SIGN_IN_KEY_SUCCEEDED, new Meter("zdash.sign.in", "factor", "webauthn", "outcome", "success")),
+			Map.entry(Type.SIGN_IN_KEY_FAILED, new Meter("zdash.sign.in", "factor", "webauthn", "outcome", "failure")),
+			Map.entry(Type.SIGN_IN_PASSKEY_SUCCEEDED, new Meter("zdash.sign.in", "factor", "passkey", "outcome", "success")),
+			Map.entry(Type.SIGN_IN_PASSKEY_FAILED, new Meter("zdash.sign.in", "factor", "passkey", "outcome", "failure")),
 			Map.entry(Type.SIGN_IN_THROTTLED, new Meter("zdash.sign.in.throttled")),
 			Map.entry(Type.CODE_REPLAY_REFUSED, new Meter("zdash.replays.refused")),
 			Map.entry(Type.TWO_FACTOR_ENABLED, new Meter("zdash.enrollments")));

@@ -26,11 +26,31 @@ final class AllFactorsOfAccount implements AuthorizationManager<Object> {
 		.requireFactor(factor -> factor.authority(Factors.TOTP))
 		.build();
 
+	private final AllRequiredFactorsAuthorizationManager<Object> passwordAndKey = AllRequiredFactorsAuthorizationManager
+		.<Object>builder()
+		.requireFactor(factor -> factor.passwordAuthority())
+		.requireFactor(factor -> factor.webauthnAuthority())
+		.build();
+
+	private final AllRequiredFactorsAuthorizationManager<Object> passkey = AllRequiredFactorsAuthorizationManager
+		.<Object>builder()
+		.requireFactor(factor -> factor.webauthnAuthority())
+		.build();
+
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, Object object) {
+		Authentication current = authentication.get();
+		if (Factors.withPasskeyAlone(current)) {
+			return this.passkey.authorize(authentication, object);
+		}
 		// A trusted device stands in for the code at sign-in (never for step-up, see StepUp).
-		boolean needsCode = Factors.needsCode(authentication.get()) && !Factors.secondStepSkipped(authentication.get());
-		return (needsCode ? this.passwordAndCode : this.password).authorize(authentication, object);
+		boolean needsCode = Factors.needsCode(current) && !Factors.secondStepSkipped(current);
+		if (!needsCode) {
+			return this.password.authorize(authentication, object);
+		}
+		// Either second factor: a key's, else the code's (whose denial sends the browser to the code page).
+		return (Factors.has(current, Factors.WEBAUTHN) ? this.passwordAndKey : this.passwordAndCode)
+			.authorize(authentication, object);
 	}
 
 }

@@ -30,7 +30,13 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 		/** Either of the two, told apart by its shape (step-up of an account with 2FA). */
 		SECOND_FACTOR,
 		/** The password again (step-up of an account without 2FA). */
-		PASSWORD
+		PASSWORD,
+		/** A passkey's or security key's signature (JSON), as the second factor after the password. */
+		KEY,
+		/** A key's signature at a step-up re-check. */
+		KEY_RECHECK,
+		/** A passkey's signature as the whole sign-in: no principal yet, the key says whose it is. */
+		PASSKEY_SIGN_IN
 
 	}
 
@@ -42,8 +48,12 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 
 	private final String sessionKey;
 
-	FactorAttempt(Object principal, Kind kind, String typed, Origin origin, String sessionKey) {
+	private final transient jakarta.servlet.http.HttpServletRequest request;
+
+	FactorAttempt(Object principal, Kind kind, String typed, Origin origin, String sessionKey,
+			jakarta.servlet.http.HttpServletRequest request) {
 		super(List.of());
+		this.request = request;
 		this.principal = principal;
 		this.kind = kind;
 		this.typed = typed;
@@ -69,6 +79,11 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 		return this.sessionKey;
 	}
 
+	/** The request it came in: a key's answer is checked against its session's challenge and origin. */
+	public jakarta.servlet.http.HttpServletRequest request() {
+		return this.request;
+	}
+
 	public Origin origin() {
 		return (Origin) getDetails();
 	}
@@ -77,6 +92,22 @@ public final class FactorAttempt extends AbstractAuthenticationToken {
 	public Authentication proven(String factor, Instant now) {
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(this.principal,
 				null, List.of(Factors.proven(factor, now)));
+		result.setDetails(getDetails());
+		return result;
+	}
+
+	/**
+	 * The answer of the provider that accepted a passkey as the whole sign-in of {@code user}: its
+	 * authorities, the key's factor proven now, and the mark of a sign-in without a password.
+	 */
+	public Authentication signedInWithPasskey(org.springframework.security.core.userdetails.UserDetails user,
+			Instant now) {
+		List<org.springframework.security.core.GrantedAuthority> authorities = new java.util.ArrayList<>(
+				user.getAuthorities());
+		authorities.add(Factors.proven(Factors.WEBAUTHN, now));
+		authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(Factors.PASSKEY_SIGN_IN));
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				authorities);
 		result.setDetails(getDetails());
 		return result;
 	}

@@ -50,12 +50,18 @@ final class FactorFilters {
 			if (!Factors.awaitsSecondFactor(current)) {
 				return null;
 			}
-			FactorAttempt.Kind kind = SignInRoutes.CODE_STEP.equals(PATHS.getPathWithinApplication(request))
-					? FactorAttempt.Kind.APP_CODE : FactorAttempt.Kind.RECOVERY_CODE;
+			String path = PATHS.getPathWithinApplication(request);
+			if (SignInRoutes.KEY_STEP.equals(path)) {
+				return new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.KEY, request.getParameter("credential"),
+						Origin.of(request), sessionKey(request), request);
+			}
+			FactorAttempt.Kind kind = SignInRoutes.CODE_STEP.equals(path) ? FactorAttempt.Kind.APP_CODE
+					: FactorAttempt.Kind.RECOVERY_CODE;
 			return new FactorAttempt(current.getPrincipal(), kind, request.getParameter("code"), Origin.of(request),
-					sessionKey(request));
+					sessionKey(request), request);
 		};
-		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.CODE_STEP, SignInRoutes.RECOVERY_STEP);
+		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.CODE_STEP, SignInRoutes.RECOVERY_STEP,
+				SignInRoutes.KEY_STEP);
 		ToSavedPage toSavedPage = new ToSavedPage();
 		filter.setSuccessHandler(new Finished((request, response, authentication) -> {
 			if (SignInRoutes.RECOVERY_STEP.equals(PATHS.getPathWithinApplication(request))) {
@@ -80,19 +86,43 @@ final class FactorFilters {
 			if (!Factors.isComplete(current)) {
 				return null;
 			}
-			// The account's strongest factor: either second factor when 2FA is on, else the password.
+			// The account's strongest factor: any second factor when 2FA is on, else the password.
 			boolean enrolled = Factors.has(current, Factors.TOTP_ENROLLED);
+			if (enrolled && request.getParameter("credential") != null) {
+				return new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.KEY_RECHECK,
+						request.getParameter("credential"), Origin.of(request), sessionKey(request), request);
+			}
 			return enrolled
 					? new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.SECOND_FACTOR,
-							request.getParameter("code"), Origin.of(request), sessionKey(request))
+							request.getParameter("code"), Origin.of(request), sessionKey(request), request)
 					: new FactorAttempt(current.getPrincipal(), FactorAttempt.Kind.PASSWORD,
-							request.getParameter("password"), Origin.of(request), sessionKey(request));
+							request.getParameter("password"), Origin.of(request), sessionKey(request), request);
 		};
 		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.STEP_UP);
 		// Granted: on to the route's controller, which sends the person back to the page, saying what
 		// they can do now (a flash message needs Spring MVC, which a filter is before).
 		filter.setSuccessHandler((request, response, authentication) -> {
 		});
+		return new RefusalsToController(filter);
+	}
+
+	/**
+	 * A sign-in with a passkey alone ({@code POST /login/with-passkey}), from a browser not signed in.
+	 * On success, {@code signedIn} does what the password step's success does (the session's
+	 * description, its sign-in key, the device cookie) and goes on to the page first asked for.
+	 */
+	static Filter passkeySignIn(AuthenticationManager manager, AuthenticationSuccessHandler signedIn) {
+		AuthenticationConverter converter = request -> {
+			Authentication current = SecurityContextHolder.getContext().getAuthentication();
+			if (current != null && current.isAuthenticated()
+					&& !(current instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)) {
+				return null;
+			}
+			return new FactorAttempt(null, FactorAttempt.Kind.PASSKEY_SIGN_IN, request.getParameter("credential"),
+					Origin.of(request), null, request);
+		};
+		AuthenticationFilter filter = filter(manager, converter, SignInRoutes.PASSKEY_SIGN_IN);
+		filter.setSuccessHandler(new Finished(signedIn));
 		return new RefusalsToController(filter);
 	}
 

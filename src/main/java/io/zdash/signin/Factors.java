@@ -18,6 +18,19 @@ public final class Factors {
 	public static final String TOTP = "FACTOR_TOTP";
 
 	/**
+	 * A passkey or security key signed this sign-in's challenge: Spring Security's own constant. After
+	 * the password it is the second factor, as {@link #TOTP} is; with {@link #PASSKEY_SIGN_IN} it is the
+	 * whole sign-in.
+	 */
+	public static final String WEBAUTHN = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
+
+	/**
+	 * Marks a sign-in with a passkey alone, no password: the key proved possession and its user (PIN
+	 * or biometric), which is two factors in one, as at GitHub and Keycloak.
+	 */
+	public static final String PASSKEY_SIGN_IN = "SIGNED_IN_WITH_PASSKEY";
+
+	/**
 	 * Granted at the password step instead of a second factor when the browser is a trusted device of
 	 * the account (see {@link DeviceTrust}). It completes a sign-in, and nothing more: step-up reads
 	 * {@link #TOTP} only, so a sensitive action still asks for a code.
@@ -35,8 +48,21 @@ public final class Factors {
 
 	/** Whether this authentication has every factor its account needs: the rule of every page. */
 	public static boolean isComplete(Authentication authentication) {
-		return has(authentication, PASSWORD)
-				&& (!needsCode(authentication) || has(authentication, TOTP) || secondStepSkipped(authentication));
+		if (withPasskeyAlone(authentication)) {
+			return true;
+		}
+		return has(authentication, PASSWORD) && (!needsCode(authentication) || hasSecondFactor(authentication)
+				|| secondStepSkipped(authentication));
+	}
+
+	/** Signed in with a passkey, no password (see {@link #PASSKEY_SIGN_IN}). */
+	public static boolean withPasskeyAlone(Authentication authentication) {
+		return has(authentication, PASSKEY_SIGN_IN) && has(authentication, WEBAUTHN);
+	}
+
+	/** A code from the app, a recovery code or a key was proven in this session. */
+	public static boolean hasSecondFactor(Authentication authentication) {
+		return has(authentication, TOTP) || has(authentication, WEBAUTHN);
 	}
 
 	/** An enrolled account signed in on one of its trusted devices: no code was typed this time. */

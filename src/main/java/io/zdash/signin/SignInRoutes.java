@@ -12,6 +12,12 @@ public final class SignInRoutes {
 
 	public static final String RECOVERY_STEP = "/login/recovery";
 
+	/** The second step with a passkey or security key (the code page's "Use your passkey"). */
+	public static final String KEY_STEP = "/login/passkey";
+
+	/** A sign-in with a passkey alone, from the sign-in page. */
+	public static final String PASSKEY_SIGN_IN = "/login/with-passkey";
+
 	public static final String STEP_UP = "/security/confirm";
 
 	public static final String TWO_FACTOR_SETUP = "/security/two-factor/setup";

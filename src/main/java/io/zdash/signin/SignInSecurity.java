@@ -126,10 +126,12 @@ public class SignInSecurity {
 	}
 
 	/** The second step and the step-up re-check, after the rules have let the request in. */
-	public void addFactorFilters(HttpSecurity http, AuthenticationManager manager) {
+	public void addFactorFilters(HttpSecurity http, AuthenticationManager manager,
+			org.springframework.security.web.authentication.AuthenticationSuccessHandler signedIn) {
 		http.addFilterAfter(FactorFilters.secondStep(manager, this.secondStepEnds.getObject()),
 				AuthorizationFilter.class)
-			.addFilterAfter(FactorFilters.stepUp(manager), AuthorizationFilter.class);
+			.addFilterAfter(FactorFilters.stepUp(manager), AuthorizationFilter.class)
+			.addFilterAfter(FactorFilters.passkeySignIn(manager, signedIn), AuthorizationFilter.class);
 	}
 
 	/** The password step and every POST whose handler is {@code limitedPerAddress}. */

@@ -22,8 +22,11 @@ final class StepUp implements AuthorizationManager<Object> {
 
 	private final AllRequiredFactorsAuthorizationManager<Object> recentPassword;
 
+	private final AllRequiredFactorsAuthorizationManager<Object> recentKey;
+
 	StepUp(Duration window, Clock clock) {
 		this.recentCode = recent(Factors.TOTP, window, clock);
+		this.recentKey = recent(Factors.WEBAUTHN, window, clock);
 		this.recentPassword = recent(Factors.PASSWORD, window, clock);
 	}
 
@@ -43,7 +46,12 @@ final class StepUp implements AuthorizationManager<Object> {
 			return signedIn;
 		}
 		boolean enrolled = Factors.has(authentication.get(), Factors.TOTP_ENROLLED);
-		return (enrolled ? this.recentCode : this.recentPassword).authorize(authentication, object);
+		if (!enrolled) {
+			return this.recentPassword.authorize(authentication, object);
+		}
+		// A recent key stands for a recent code; else the code's answer (stale: to the re-check page).
+		AuthorizationResult key = this.recentKey.authorize(authentication, object);
+		return (key != null && key.isGranted()) ? key : this.recentCode.authorize(authentication, object);
 	}
 
 }

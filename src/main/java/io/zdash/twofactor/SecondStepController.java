@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountUser;
 import io.zdash.account.EmailAddress;
 import io.zdash.account.TwoFactorIssuer;
+import io.zdash.passkey.Passkeys;
 import io.zdash.signin.Access;
 import io.zdash.signin.FactorRefused;
 import io.zdash.signin.FactorResult;
@@ -48,8 +49,11 @@ class SecondStepController {
 
 	private final TwoFactorPolicy policy;
 
+	private final Passkeys passkeys;
+
 	SecondStepController(TwoFactorIssuer issuer, SecondFactorCheck check, MessageSource messages,
-			TwoFactorPolicy policy) {
+			TwoFactorPolicy policy, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.policy = policy;
 		this.issuer = issuer;
 		this.check = check;
@@ -84,6 +88,16 @@ class SecondStepController {
 				authentication, request, response, model, locale);
 	}
 
+	/** A key's signature refused: the code page again, which offers the key, the app and recovery codes. */
+	@PostMapping(SignInRoutes.KEY_STEP)
+	@Access(value = Access.Level.SECOND_STEP, limitedPerAddress = true)
+	String keyRefused(@RequestAttribute(name = FactorRefused.ATTRIBUTE, required = false) FactorRefused refused,
+			Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model,
+			Locale locale) {
+		return explain(refused, "passkey.error.refused", "passkey.error.refused", "twofactor/login-totp",
+				authentication, request, response, model, locale);
+	}
+
 	private String show(String page, Authentication authentication, Model model, Locale locale) {
 		if (!Factors.awaitsSecondFactor(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)) {
 			return "redirect:/";
@@ -92,6 +106,7 @@ class SecondStepController {
 		model.addAttribute("maskedEmail", EmailAddress.masked(user.getUsername()));
 		// 0 when the administrator has turned trusted devices off: then the page offers no box.
 		model.addAttribute("rememberDays", this.policy.trustedDeviceDays());
+		model.addAttribute("hasKeys", this.passkeys.isEnrolled(user.accountId()));
 		warning(user.accountId(), locale).ifPresent(text -> model.addAttribute("attemptsWarning", text));
 		return page;
 	}

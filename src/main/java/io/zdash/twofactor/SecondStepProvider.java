@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SecondStepProvider implements AuthenticationProvider {
 
+	/** What this provider checks: codes typed (a key's signature is the passkey feature's). */
+	private static final java.util.Set<FactorAttempt.Kind> TYPED = java.util.EnumSet.of(FactorAttempt.Kind.APP_CODE,
+			FactorAttempt.Kind.RECOVERY_CODE, FactorAttempt.Kind.SECOND_FACTOR);
+
 	private final SecondFactorCheck check;
 
 	private final Clock clock;
@@ -35,7 +39,7 @@ class SecondStepProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		FactorAttempt attempt = (FactorAttempt) authentication;
-		if (!(attempt.getPrincipal() instanceof AccountUser user) || attempt.kind() == FactorAttempt.Kind.PASSWORD) {
+		if (!(attempt.getPrincipal() instanceof AccountUser user) || !TYPED.contains(attempt.kind())) {
 			return null;
 		}
 		long accountId = user.accountId();

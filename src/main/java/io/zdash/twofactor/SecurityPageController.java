@@ -18,6 +18,7 @@ import io.zdash.signin.SessionFactors;
 import io.zdash.signin.SignInRoutes;
 import io.zdash.signin.TwoFactorPolicy;
 import io.zdash.support.PageNumber;
+import io.zdash.passkey.Passkeys;
 import io.zdash.trusteddevice.TrustedDeviceList;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,10 +66,13 @@ class SecurityPageController {
 
 	private final TrustedDeviceList trustedDevices;
 
+	private final Passkeys passkeys;
+
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
 			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events,
-			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay, TrustedDeviceList trustedDevices) {
+			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay, TrustedDeviceList trustedDevices, Passkeys passkeys) {
 		this.trustedDevices = trustedDevices;
+		this.passkeys = passkeys;
 		this.codesOnDisplay = codesOnDisplay;
 		this.events = events;
 		this.policy = policy;
@@ -125,6 +129,7 @@ class SecurityPageController {
 			model.addAttribute("trustedDevices", this.trustedDevices.list(user, request));
 			model.addAttribute("rememberDays", this.policy.trustedDeviceDays());
 		}
+		model.addAttribute("passkeys", this.passkeys.of(user.accountId()));
 		model.addAttribute("enabledSince", this.twoFactor.enabledSince(user.accountId()).orElse(null));
 		model.addAttribute("recoveryCodesRemaining", this.recoveryCodes.remaining(user.accountId()));
 		// From the database, the source of truth after an email change; the principal is a copy.

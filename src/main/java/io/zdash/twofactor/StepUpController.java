@@ -1,5 +1,8 @@
 package io.zdash.twofactor;
 
+import io.zdash.account.AccountUser;
+import io.zdash.passkey.Passkeys;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.signin.Access;
@@ -31,8 +34,11 @@ class StepUpController {
 
 	private final SignInSecurity signIn;
 
-	StepUpController(SignInSecurity signIn) {
+	private final Passkeys passkeys;
+
+	StepUpController(SignInSecurity signIn, Passkeys passkeys) {
 		this.signIn = signIn;
+		this.passkeys = passkeys;
 	}
 
 	@GetMapping(SignInRoutes.STEP_UP)
@@ -46,7 +52,8 @@ class StepUpController {
 	String refused(@RequestParam(name = "continue", required = false) String next,
 			@RequestParam(name = "action", required = false) String action,
 			@RequestAttribute(name = FactorRefused.ATTRIBUTE, required = false) FactorRefused refused,
-			Authentication authentication, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "credential", required = false) String credential, Authentication authentication,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (refused == null) {
 			// Confirmed: back to the page, which says what can be done now and focuses its button.
 			this.signIn.stepUpAction(action).ifPresent(named -> {
@@ -65,7 +72,8 @@ class StepUpController {
 			}
 			case BLOCKED -> model.addAttribute("error", "totp.error.blocked");
 			case MALFORMED -> model.addAttribute("error", withCode ? "confirm.error.format" : "confirm.error.password");
-			default -> model.addAttribute("error", withCode ? "totp.error.wrong" : "confirm.error.password");
+			default -> model.addAttribute("error", (credential != null) ? "passkey.error.refused"
+					: withCode ? "totp.error.wrong" : "confirm.error.password");
 		}
 		return show(next, action, authentication, model);
 	}
@@ -77,6 +85,8 @@ class StepUpController {
 		});
 		model.addAttribute("next", SafePath.of(next));
 		model.addAttribute("withCode", Factors.has(authentication, Factors.TOTP_ENROLLED));
+		model.addAttribute("hasKeys", authentication.getPrincipal() instanceof AccountUser user
+				&& this.passkeys.isEnrolled(user.accountId()));
 		return "twofactor/confirm";
 	}
 

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
+import io.zdash.passkey.Passkeys;
 import io.zdash.recovery.RecoveryCode;
 import io.zdash.recovery.RecoveryCodes;
 import io.zdash.signin.FactorResult;
@@ -48,10 +49,13 @@ class TwoFactorService implements SecondFactor {
 
 	private final CheckUp checkUp;
 
-	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
-			Clock clock, TotpSecrets secrets, SecurityLog securityLog, SecondFactorCheck check, CheckUp checkUp) {
-		this.checkUp = checkUp;
+	private final Passkeys passkeys;
 
+	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
+			Clock clock, TotpSecrets secrets, SecurityLog securityLog, SecondFactorCheck check, CheckUp checkUp,
+			Passkeys passkeys) {
+		this.checkUp = checkUp;
+		this.passkeys = passkeys;
 		this.secrets = secrets;
 		this.securityLog = securityLog;
 		this.credentials = credentials;
@@ -154,8 +158,12 @@ class TwoFactorService implements SecondFactor {
 		}) == FactorResult.ACCEPTED;
 	}
 
-	/** Secret, pending enrollment, recovery codes and the failure count; in the caller's transaction. */
+	/**
+	 * Secret, pending enrollment, passkeys and security keys, recovery codes and the failure count;
+	 * in the caller's transaction. Keys are a second factor beside the app: they go with 2FA.
+	 */
 	void remove(long accountId) {
+		this.passkeys.removeAll(accountId);
 		this.credentials.deleteCredential(accountId);
 		this.credentials.deleteEnrollment(accountId);
 		this.recoveryCodes.deleteAll(accountId);

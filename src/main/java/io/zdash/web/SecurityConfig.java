@@ -129,7 +129,7 @@ class SecurityConfig {
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new ClientAddressLimiter(signIn.limitedPerAddress(), properties.clientLimit().capacity(),
 					properties.clientLimit().refillEvery(), clock), UsernamePasswordAuthenticationFilter.class);
-		signIn.addFactorFilters(http, factors);
+		signIn.addFactorFilters(http, factors, passwordStepSuccess);
 		return http.build();
 	}
 

@@ -33,7 +33,11 @@ class RouteClassificationTest {
 			// Links mailed to the account's own address: the link is the proof, and they are paced.
 			"POST /email/verify", "POST /security/email/verify/resend", "POST /password/forgot", "POST /password/reset",
 			// A lost authenticator: asked for after the password, confirmed by the mailed link; cancelling takes nothing away.
-			"POST /login/lost-device", "POST /recovery/lost-device", "POST /security/lost-device/cancel");
+			"POST /login/lost-device", "POST /recovery/lost-device", "POST /security/lost-device/cancel",
+			// A key's signature at the second step, at sign-in and at the re-check; their options only
+			// begin a ceremony (a challenge of this session, five minutes long).
+			"POST /login/passkey", "POST /login/passkey/options", "POST /login/with-passkey",
+			"POST /login/with-passkey/options", "POST /security/confirm/passkey-options");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -73,7 +77,8 @@ class RouteClassificationTest {
 	void whenSensitiveActionsAreMappedThenEachNeedsStepUp() {
 		for (String pattern : List.of("/instances/{id}/token", "/instances/{id}/token/rotate", "/security/two-factor/disable",
 				"/security/recovery-codes", "/security/password", "/security/email", "/security/sessions/{handle}/revoke",
-				"/security/sessions/revoke-others")) {
+				"/security/sessions/revoke-others", "/security/passkeys", "/security/passkeys/options",
+				"/security/passkeys/{id}/rename", "/security/passkeys/{id}/remove")) {
 			assertThat(levelOf(HttpMethod.POST, pattern)).as(pattern).isEqualTo(Access.Level.STEP_UP);
 		}
 		this.signIn.rules().routes().stream().filter(r -> r.pattern().startsWith("/admin"))
@@ -101,7 +106,8 @@ class RouteClassificationTest {
 	void whenAGuessablePostIsMappedThenItIsLimitedPerAddress() {
 		assertThat(this.signIn.rules().limitedPerAddress()).extracting(RouteRules.Route::pattern)
 			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm", "/email/verify",
-					"/password/forgot", "/password/reset", "/recovery/lost-device");
+					"/password/forgot", "/password/reset", "/recovery/lost-device", "/login/passkey", "/login/with-passkey",
+					"/login/with-passkey/options");
 	}
 
 	@Test

@@ -1,0 +1,109 @@
+package io.zdash.passkey;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.account.AccountSessions;
+import io.zdash.account.AccountUser;
+import io.zdash.signin.Access;
+import io.zdash.support.Origin;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Security page's "Passkeys and security keys" card: add one (the browser's answer to the
+ * options of {@link PasskeyOptionsController}, sent as a form), rename one, remove one. Each is a
+ * sensitive change, behind a fresh re-check; each answers with the Security page and a message.
+ */
+@Controller
+class PasskeyController {
+
+	static final String CARD = "redirect:/security#passkeys";
+
+	private final PasskeyCeremony ceremony;
+
+	private final Passkeys passkeys;
+
+	private final AccountSessions sessions;
+
+	PasskeyController(PasskeyCeremony ceremony, Passkeys passkeys, AccountSessions sessions) {
+		this.ceremony = ceremony;
+		this.passkeys = passkeys;
+		this.sessions = sessions;
+	}
+
+	@PostMapping("/security/passkeys")
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.addPasskey")
+	String add(@RequestParam(required = false) String label, @RequestParam(required = false) String credential,
+			@AuthenticationPrincipal AccountUser user, Origin origin, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		Optional<String> name = Passkeys.label(label);
+		if (name.isEmpty()) {
+			return refused(redirect, "passkey.error.label");
+		}
+		if (!this.passkeys.mayAddMore(user.accountId())) {
+			return refused(redirect, "passkey.error.tooMany");
+		}
+		Optional<Refusal> refusal = this.ceremony.register(user.accountId(), user.getUsername(), name.get(), credential,
+				request);
+		if (refusal.isPresent()) {
+			return refused(redirect, switch (refusal.get()) {
+				case NO_CEREMONY -> "passkey.error.expired";
+				case ALREADY_ADDED -> "passkey.error.alreadyAdded";
+				default -> "passkey.error.notAdded";
+			});
+		}
+		this.passkeys.added(user.accountId(), origin);
+		redirect.addFlashAttribute("notice", "passkey.notice.added");
+		return CARD;
+	}
+
+	@PostMapping("/security/passkeys/{id}/rename")
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.renamePasskey")
+	String rename(@PathVariable String id, @RequestParam(required = false) String label,
+			@AuthenticationPrincipal AccountUser user, Origin origin, RedirectAttributes redirect) {
+		Optional<String> name = Passkeys.label(label);
+		if (name.isEmpty()) {
+			return refused(redirect, "passkey.error.label");
+		}
+		boolean renamed = number(id).filter(key -> this.passkeys.rename(user.accountId(), key, name.get(), origin))
+			.isPresent();
+		redirect.addFlashAttribute("notice", renamed ? "passkey.notice.renamed" : "passkey.notice.gone");
+		return CARD;
+	}
+
+	/** Removing a key signs out the account's other sessions: one of them may be the lost key's. */
+	@PostMapping("/security/passkeys/{id}/remove")
+	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.removePasskey")
+	String remove(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		boolean removed = number(id).filter(key -> this.passkeys.remove(user.accountId(), key, origin)).isPresent();
+		if (removed) {
+			this.sessions.signOutOtherSessions(request, response);
+		}
+		redirect.addFlashAttribute("notice", removed ? "passkey.notice.removed" : "passkey.notice.gone");
+		return CARD;
+	}
+
+	private static String refused(RedirectAttributes redirect, String message) {
+		redirect.addFlashAttribute("passkeyError", message);
+		return CARD;
+	}
+
+	private static Optional<Long> number(String id) {
+		try {
+			return Optional.of(Long.parseLong(id)).filter(n -> n > 0);
+		}
+		catch (NumberFormatException notOurs) {
+			return Optional.empty();
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.zdash.passkey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.zdash.account.AccountUser;
+import io.zdash.account.SignInWithoutPassword;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.passkey.PasskeyCeremonies.Purpose;
+import io.zdash.passkey.PasskeyCeremony.Outcome;
+import io.zdash.signin.AttemptGate;
+import io.zdash.signin.FactorAttempt;
+import io.zdash.signin.FactorRefused;
+import io.zdash.signin.FactorResult;
+import io.zdash.signin.Factors;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proves {@code FACTOR_WEBAUTHN} from a key's signature: as the second factor after the password
+ * and at a step-up re-check — behind the same attempt gate as the codes, whose count it shares —
+ * and, for a passkey that verified its user, as the whole sign-in. Each success and failure is in
+ * the security log.
+ */
+@Component
+class PasskeyProvider implements AuthenticationProvider {
+
+	private static final AttemptGate.Kind GATE = AttemptGate.Kind.SECOND_FACTOR;
+
+	private final PasskeyCeremony ceremony;
+
+	private final AttemptGate gate;
+
+	private final SecurityLog securityLog;
+
+	private final SignInWithoutPassword accounts;
+
+	private final Clock clock;
+
+	PasskeyProvider(PasskeyCeremony ceremony, AttemptGate gate, SecurityLog securityLog, SignInWithoutPassword accounts,
+			Clock clock) {
+		this.ceremony = ceremony;
+		this.gate = gate;
+		this.securityLog = securityLog;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		FactorAttempt attempt = (FactorAttempt) authentication;
+		return switch (attempt.kind()) {
+			case KEY -> secondFactor(attempt, Purpose.SECOND_STEP);
+			case KEY_RECHECK -> secondFactor(attempt, Purpose.STEP_UP);
+			case PASSKEY_SIGN_IN -> signIn(attempt);
+			default -> null;
+		};
+	}
+
+	private Authentication secondFactor(FactorAttempt attempt, Purpose purpose) {
+		if (!(attempt.getPrincipal() instanceof AccountUser user)) {
+			return null;
+		}
+		String key = Long.toString(user.accountId());
+		if (!this.gate.begin(GATE, key).isZero()) {
+			this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SIGN_IN_THROTTLED, attempt.origin()));
+			throw new FactorRefused(FactorResult.THROTTLED, this.gate.waitFor(GATE, key));
+		}
+		Outcome outcome = this.ceremony.verify(purpose, attempt.typed(), attempt.request());
+		if (outcome.verified() == null) {
+			this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.SIGN_IN_KEY_FAILED,
+					"reason=" + outcome.refusal().name().toLowerCase(), attempt.origin()));
+			Duration wait = this.gate.recordFailure(GATE, key);
+			throw new FactorRefused(wait.isZero() ? FactorResult.REJECTED : FactorResult.START_OVER, wait);
+		}
+		this.gate.reset(GATE, key);
+		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SIGN_IN_KEY_SUCCEEDED, attempt.origin()));
+		counter(outcome, attempt);
+		return attempt.proven(Factors.WEBAUTHN, this.clock.instant());
+	}
+
+	private Authentication signIn(FactorAttempt attempt) {
+		Outcome outcome = this.ceremony.verify(Purpose.SIGN_IN, attempt.typed(), attempt.request());
+		Optional<AccountUser> user = Optional.ofNullable(outcome.verified())
+			.flatMap(verified -> this.accounts.signIn(verified.accountId(), attempt.origin()));
+		if (user.isEmpty()) {
+			Long account = (outcome.verified() != null) ? outcome.verified().accountId() : null;
+			String reason = (outcome.refusal() != null) ? outcome.refusal().name().toLowerCase() : "disabled";
+			this.securityLog.record(new SecurityEvent(account, SecurityEvent.Type.SIGN_IN_PASSKEY_FAILED,
+					"reason=" + reason, attempt.origin()));
+			throw new FactorRefused(FactorResult.REJECTED);
+		}
+		this.securityLog.record(SecurityEvent.of(user.get().accountId(), SecurityEvent.Type.SIGN_IN_PASSKEY_SUCCEEDED,
+				attempt.origin()));
+		counter(outcome, attempt);
+		return attempt.signedInWithPasskey(user.get(), this.clock.instant());
+	}
+
+	/** Warns and records, but does not refuse: synced passkeys may legitimately report no count. */
+	private void counter(Outcome outcome, FactorAttempt attempt) {
+		if (outcome.verified().counterWentBack()) {
+			this.securityLog.record(SecurityEvent.of(outcome.verified().accountId(),
+					SecurityEvent.Type.KEY_COUNTER_WENT_BACK, attempt.origin()));
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return FactorAttempt.class.isAssignableFrom(authentication);
+	}
+
+}

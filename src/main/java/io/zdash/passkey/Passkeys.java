@@ -1,0 +1,109 @@
+package io.zdash.passkey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.signin.SecondFactor;
+import io.zdash.support.Origin;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An account's passkeys and security keys, as the Security page shows and changes them, and as a
+ * second factor of sign-in ({@link SecondFactor}). What removes 2FA (turning it off, an
+ * administrator's reset, a lost-device recovery) removes the keys too, through {@link #removeAll}.
+ */
+@Service
+public class Passkeys implements SecondFactor {
+
+	/** Enough for a phone, a laptop, a tablet and a drawer of spare security keys. */
+	static final int MAX_KEYS = 20;
+
+	static final int MAX_LABEL = 64;
+
+	/** No control characters (a line break in a name would break the list and the log). */
+	private static final Pattern LABEL = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
+
+	/** {@code passkey}: it verified its user when added, so it can also sign in without a password. */
+	public record Key(long id, String label, Instant addedAt, Instant lastUsedAt, boolean synced, boolean passkey) {
+	}
+
+	private final PasskeyCredentials credentials;
+
+	private final PasskeyCeremonies ceremonies;
+
+	private final SecurityLog securityLog;
+
+	private final Clock clock;
+
+	Passkeys(PasskeyCredentials credentials, PasskeyCeremonies ceremonies, SecurityLog securityLog, Clock clock) {
+		this.credentials = credentials;
+		this.ceremonies = ceremonies;
+		this.securityLog = securityLog;
+		this.clock = clock;
+	}
+
+	@Override
+	public boolean isEnrolled(long accountId) {
+		return this.credentials.count(accountId) > 0;
+	}
+
+	public List<Key> of(long accountId) {
+		return this.credentials.list(accountId)
+			.stream()
+			.map(k -> new Key(k.id(), k.label(), k.createdAt(), k.lastUsedAt(), k.synced(), k.verifiesUser()))
+			.toList();
+	}
+
+	/** Every key of the account, in the caller's transaction (2FA removed, by whoever). */
+	public void removeAll(long accountId) {
+		this.credentials.removeAll(accountId);
+	}
+
+	boolean mayAddMore(long accountId) {
+		return this.credentials.count(accountId) < MAX_KEYS;
+	}
+
+	/** The name as it will be kept (trimmed), if it is one: 1 to 64 characters, none of them control. */
+	static Optional<String> label(String typed) {
+		String trimmed = (typed != null) ? typed.strip() : "";
+		return (trimmed.isEmpty() || trimmed.length() > MAX_LABEL || !LABEL.matcher(trimmed).matches())
+				? Optional.empty() : Optional.of(trimmed);
+	}
+
+	void added(long accountId, Origin origin) {
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSKEY_ADDED, origin));
+	}
+
+	@Transactional
+	boolean rename(long accountId, long id, String label, Origin origin) {
+		if (!this.credentials.rename(accountId, id, label)) {
+			return false;
+		}
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSKEY_RENAMED, origin));
+		return true;
+	}
+
+	@Transactional
+	boolean remove(long accountId, long id, Origin origin) {
+		if (!this.credentials.remove(accountId, id)) {
+			return false;
+		}
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSKEY_REMOVED, origin));
+		return true;
+	}
+
+	/** Challenges nobody answered within their five minutes. */
+	@Scheduled(fixedDelayString = "${zdash.passkeys.prune-every:1h}", initialDelayString = "5m")
+	void pruneCeremonies() {
+		this.ceremonies.deleteExpired(this.clock.instant());
+	}
+
+}

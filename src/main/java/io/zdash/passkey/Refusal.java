@@ -1,0 +1,19 @@
+package io.zdash.passkey;
+
+/** Why a browser's answer to a WebAuthn ceremony was refused (see {@link PasskeyCeremony}). */
+enum Refusal {
+
+	/** No challenge open for this session, or it expired or was used already. */
+	NO_CEREMONY,
+	/** Not the JSON of a credential. */
+	MALFORMED,
+	/** A key no account has (removed, or never ours). */
+	UNKNOWN_KEY,
+	/** A key of another account than the one signing in. */
+	OTHER_ACCOUNT,
+	/** The signature, challenge, origin, relying party or user verification did not check out. */
+	REFUSED,
+	/** The key is registered already. */
+	ALREADY_ADDED
+
+}
