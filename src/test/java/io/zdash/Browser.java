@@ -193,6 +193,12 @@ public final class Browser implements AutoCloseable {
 		clickAndWait(By.cssSelector("form[action='/logout'] button"));
 	}
 
+	/** A picture of one element of the page (a card, say). */
+	public void screenshotOf(By by, String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name), this.driver.findElement(by).getScreenshotAs(OutputType.BYTES));
+	}
+
 	public void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name), this.driver.getScreenshotAs(OutputType.BYTES));

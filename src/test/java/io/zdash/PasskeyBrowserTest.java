@@ -60,11 +60,13 @@ class PasskeyBrowserTest {
 		// from the email field's list): without autofill, this journey can take each path in turn.
 		withoutPasskeyAutofill();
 		assertThat(this.browser.find(By.cssSelector(".passkey .passkey-name")).getText()).isEqualTo("Work laptop");
+		this.browser.screenshotOf(By.id("passkeys"), "passkeys.png");
 		this.browser.signOut();
 
 		// Password, then the passkey as the second factor.
 		this.browser.signIn(email, WebJourney.PASSWORD);
 		assertThat(this.browser.path()).isEqualTo("/login/totp");
+		this.browser.screenshot("sign-in-passkey.png");
 		this.browser.click(By.id("use-passkey"));
 		this.browser.awaitPath("/");
 		this.browser.signOut();

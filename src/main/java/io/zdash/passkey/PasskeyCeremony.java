@@ -115,15 +115,16 @@ class PasskeyCeremony {
 
 	/**
 	 * The options to sign with a key ({@code navigator.credentials.get}): of the account's keys
-	 * ({@code email}), or of any account's passkey when {@code email} is null, which must then verify
-	 * its user — it is the whole sign-in.
+	 * ({@code email}), or of any account's passkey when {@code email} is null.
 	 */
 	String requestOptions(Purpose purpose, Long accountId, String email, HttpServletRequest request) {
 		PublicKeyCredentialRequestOptions made = this.relyingParty.operations(request)
 			.createCredentialRequestOptions(new ImmutablePublicKeyCredentialRequestOptionsRequest((email != null)
 					? UsernamePasswordAuthenticationToken.authenticated(email, null, List.of()) : null));
-		UserVerificationRequirement verification = (accountId == null) ? UserVerificationRequirement.REQUIRED
-				: UserVerificationRequirement.PREFERRED;
+		// The whole sign-in, or the re-check before a sensitive action: the key must verify its user
+		// (PIN, biometric). At the second step, after the password, possession is the factor.
+		UserVerificationRequirement verification = (accountId == null || purpose == Purpose.STEP_UP)
+				? UserVerificationRequirement.REQUIRED : UserVerificationRequirement.PREFERRED;
 		PublicKeyCredentialRequestOptions options = PublicKeyCredentialRequestOptions.builder()
 			.challenge(made.getChallenge())
 			.rpId(made.getRpId())

@@ -43,7 +43,7 @@ class PasskeyController {
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.addPasskey")
 	String add(@RequestParam(required = false) String label, @RequestParam(required = false) String credential,
 			@AuthenticationPrincipal AccountUser user, Origin origin, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Optional<String> name = Passkeys.label(label);
 		if (name.isEmpty()) {
 			return refused(redirect, "passkey.error.label");
@@ -61,6 +61,7 @@ class PasskeyController {
 			});
 		}
 		this.passkeys.added(user.accountId(), origin);
+		this.sessions.signOutOtherSessions(request, response);
 		redirect.addFlashAttribute("notice", "passkey.notice.added");
 		return CARD;
 	}
@@ -79,7 +80,7 @@ class PasskeyController {
 		return CARD;
 	}
 
-	/** Removing a key signs out the account's other sessions: one of them may be the lost key's. */
+	/** Removing a key signs out the account's other sessions: one of them may be the lost key's (as adding one does). */
 	@PostMapping("/security/passkeys/{id}/remove")
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.removePasskey")
 	String remove(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,

@@ -67,6 +67,11 @@ public class Passkeys implements SecondFactor {
 		this.credentials.removeAll(accountId);
 	}
 
+	/** Whether a key of the account verified its user when added: it can sign in alone and re-check. */
+	public boolean verifiesUser(long accountId) {
+		return this.credentials.list(accountId).stream().anyMatch(PasskeyCredentials.Listed::verifiesUser);
+	}
+
 	boolean mayAddMore(long accountId) {
 		return this.credentials.count(accountId) < MAX_KEYS;
 	}

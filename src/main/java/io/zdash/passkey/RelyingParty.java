@@ -43,7 +43,9 @@ class RelyingParty {
 			@Value("${zdash.issuer:Z-API}") String name, RelyingPartyUsers users, RelyingPartyKeys keys) {
 		URI uri = URI.create(baseUrl);
 		this.id = uri.getHost();
-		this.origin = uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() > 0) ? ":" + uri.getPort() : "");
+		// Browsers allow WebAuthn over http on localhost only: anywhere else the origin is https.
+		String scheme = "localhost".equals(this.id) ? uri.getScheme() : "https";
+		this.origin = scheme + "://" + uri.getHost() + ((uri.getPort() > 0) ? ":" + uri.getPort() : "");
 		this.entity = PublicKeyCredentialRpEntity.builder().id(this.id).name(name).build();
 		this.users = users;
 		this.keys = keys;
@@ -65,7 +67,8 @@ class RelyingParty {
 	private String originOf(HttpServletRequest request) {
 		boolean local = "localhost".equals(this.id) && "localhost".equals(request.getServerName())
 				&& "http".equals(request.getScheme());
-		return local ? "http://localhost:" + request.getServerPort() : this.origin;
+		int port = request.getServerPort();
+		return !local ? this.origin : (port == 80) ? "http://localhost" : "http://localhost:" + port;
 	}
 
 	/**

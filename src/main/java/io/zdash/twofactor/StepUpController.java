@@ -86,7 +86,7 @@ class StepUpController {
 		model.addAttribute("next", SafePath.of(next));
 		model.addAttribute("withCode", Factors.has(authentication, Factors.TOTP_ENROLLED));
 		model.addAttribute("hasKeys", authentication.getPrincipal() instanceof AccountUser user
-				&& this.passkeys.isEnrolled(user.accountId()));
+				&& this.passkeys.verifiesUser(user.accountId()));
 		return "twofactor/confirm";
 	}
 

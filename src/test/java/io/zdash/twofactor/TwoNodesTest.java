@@ -15,6 +15,7 @@ import io.zdash.TestClockConfig;
 import io.zdash.WebJourney;
 import io.zdash.WebJourney.Enrolled;
 import io.zdash.ZdashApplication;
+import io.zdash.passkey.TestAuthenticator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,30 @@ class TwoNodesTest {
 		assertThat(trusted).as("the first to rotate the secret, and only it").isEqualTo(1);
 		assertThat(this.jdbc.sql("select count(*) from security_event e join account a on a.id = e.account_id "
 				+ "where a.email = ? and e.type = 'TRUSTED_DEVICE_USED'").param(email).query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void whenAPasskeyIsAddedOnNodeAThenItSignsInOnNodeB() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		HttpJourney onA = new HttpJourney(this.portA);
+		onA.signUp(email);
+		onA.signIn(email);
+		onA.enableTwoFactor(this.clock);
+		// Both nodes serve one public address, the configured base URL: the key's origin.
+		TestAuthenticator key = new TestAuthenticator();
+		key.origin = "http://localhost:8080";
+		String csrf = onA.csrfFrom("/security");
+		String creation = onA.post("/security/passkeys/options", csrf).body();
+		assertThat(onA.post("/security/passkeys", csrf, "label", "Laptop", "credential", key.create(creation))
+			.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/security#passkeys"));
+		assertThat(onA.get("/security").body()).contains("Passkey or security key added");
+
+		HttpJourney onB = new HttpJourney(portB());
+		String signInCsrf = onB.csrfFrom("/login");
+		String request = onB.post("/login/with-passkey/options", signInCsrf).body();
+		HttpResponse<String> signedIn = onB.post("/login/with-passkey", signInCsrf, "credential", key.get(request));
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/"));
+		assertThat(onB.get("/security").statusCode()).isEqualTo(200);
 	}
 
 	private Enrolled enroll(String email) throws Exception {

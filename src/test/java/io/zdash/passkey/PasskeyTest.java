@@ -1,0 +1,270 @@
+package io.zdash.passkey;
+
+import java.util.List;
+
+import io.zdash.JourneyTest;
+import io.zdash.WebJourney;
+import io.zdash.account.AccountDirectory;
+import io.zdash.support.Origin;
+import io.zdash.twofactor.TwoFactorAdmin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The server side of the WebAuthn ceremonies through the real routes, with a software authenticator:
+ * adding a key, the key as the second factor and as the whole sign-in, and every way an answer can
+ * be wrong — each refused with a message, never a 500, and changing nothing.
+ */
+class PasskeyTest extends JourneyTest {
+
+	@Autowired
+	AccountDirectory directory;
+
+	@Autowired
+	Passkeys passkeys;
+
+	@Autowired
+	TwoFactorAdmin twoFactorAdmin;
+
+	TestAuthenticator authenticator;
+
+	MockHttpSession session;
+
+	long accountId;
+
+	@BeforeEach
+	void signedInWithTwoFactor() throws Exception {
+		this.authenticator = new TestAuthenticator();
+		this.session = this.journey.signUpAndSignIn(this.email);
+		this.journey.enableTwoFactor(this.session);
+		this.accountId = this.directory.idOf(this.email).orElseThrow();
+	}
+
+	@Test
+	void whenAKeyIsAddedThenItIsListedAsAPasskeyAndLogged() throws Exception {
+		MvcResult added = add(this.session, this.authenticator, "Chave do João 🔑");
+		assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/security#passkeys");
+		assertThat(added.getFlashMap().get("notice")).isEqualTo("passkey.notice.added");
+		assertThat(this.passkeys.of(this.accountId)).singleElement().satisfies(key -> {
+			assertThat(key.label()).isEqualTo("Chave do João 🔑");
+			assertThat(key.passkey()).isTrue();
+			assertThat(key.lastUsedAt()).isNull();
+		});
+		assertThat(events("PASSKEY_ADDED")).isOne();
+		assertThat(this.journey.page("/security", this.session).select(".passkey .passkey-name").text())
+			.isEqualTo("Chave do João 🔑");
+	}
+
+	@Test
+	void whenTheAnswerIsNotAKeysThenThePageSaysSoAndNothingIsStored() throws Exception {
+		for (String bad : List.of("", "{", "null", "[]", "{\"id\":\"x\"}", "x".repeat(70_000),
+				"{\"rawId\":\"@@@\",\"response\":{}}", "\u0000\uFFFF")) {
+			String options = options(this.session, "/security/passkeys/options");
+			assertThat(options).contains("challenge");
+			MvcResult result = this.mvc.perform(post("/security/passkeys").session(this.session).with(csrf())
+				.param("label", "Laptop").param("credential", bad)).andReturn();
+			assertThat(result.getResponse().getStatus()).isEqualTo(302);
+			assertThat(result.getFlashMap().get("passkeyError")).isEqualTo("passkey.error.notAdded");
+		}
+		assertThat(this.passkeys.of(this.accountId)).isEmpty();
+	}
+
+	@Test
+	void whenTheNameIsEmptyTooLongOrHasControlCharactersThenTheKeyIsNotAdded() throws Exception {
+		for (String label : List.of("", "   ", "x".repeat(65), "line\nbreak", "tab\there")) {
+			MvcResult result = add(this.session, this.authenticator, label);
+			assertThat(result.getFlashMap().get("passkeyError")).as(label).isEqualTo("passkey.error.label");
+		}
+		assertThat(this.passkeys.of(this.accountId)).isEmpty();
+	}
+
+	@Test
+	void whenTheOriginOrRelyingPartyIsAnotherSiteThenTheKeyIsRefused() throws Exception {
+		this.authenticator.origin = "http://zapi-login.example";
+		assertThat(add(this.session, this.authenticator, "Phished").getFlashMap().get("passkeyError"))
+			.isEqualTo("passkey.error.notAdded");
+		this.authenticator.origin = "http://localhost";
+		this.authenticator.rpId = "zapi-login.example";
+		assertThat(add(this.session, this.authenticator, "Phished").getFlashMap().get("passkeyError"))
+			.isEqualTo("passkey.error.notAdded");
+		assertThat(this.passkeys.of(this.accountId)).isEmpty();
+	}
+
+	@Test
+	void whenARegistrationIsSentAgainThenItIsNotAddedTwice() throws Exception {
+		String answer = this.authenticator.create(options(this.session, "/security/passkeys/options"));
+		assertThat(register(this.session, "Laptop", answer).getFlashMap().get("notice")).isEqualTo("passkey.notice.added");
+		assertThat(register(this.session, "Laptop", answer).getFlashMap().get("passkeyError")).isEqualTo("passkey.error.expired");
+		options(this.session, "/security/passkeys/options");
+		assertThat(register(this.session, "Laptop", answer).getFlashMap().get("passkeyError"))
+			.isEqualTo("passkey.error.alreadyAdded");
+		assertThat(this.passkeys.of(this.accountId)).hasSize(1);
+	}
+
+	@Test
+	void whenTheAccountHasNoTwoFactorThenNoKeyCanBeAddedAndTheProblemSaysWhy() throws Exception {
+		MockHttpSession other = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		MvcResult result = this.mvc.perform(post("/security/passkeys/options").session(other).with(csrf())).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(409);
+		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+		assertThat(result.getResponse().getContentAsString()).contains("authenticator app first");
+	}
+
+	@Test
+	void whenTheKeyAnswersAtTheSecondStepThenTheSignInIsCompleteAndTheUseIsLogged() throws Exception {
+		add(this.session, this.authenticator, "Laptop");
+		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(this.journey.page("/login/totp", next).getElementById("use-passkey")).isNotNull();
+		MvcResult result = secondStep(next, this.authenticator);
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(this.journey.page("/security", next).getElementById("passkeys")).isNotNull();
+		assertThat(events("SIGN_IN_KEY_SUCCEEDED")).isOne();
+		assertThat(this.passkeys.of(this.accountId).get(0).lastUsedAt()).isNotNull();
+	}
+
+	@Test
+	void whenAnotherAccountsKeyOrATamperedOrReplayedAnswerComesThenTheSecondStepRefusesIt() throws Exception {
+		add(this.session, this.authenticator, "Laptop");
+		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+
+		// Someone else's key, answering this sign-in's challenge.
+		TestAuthenticator stranger = new TestAuthenticator();
+		MockHttpSession strangerSession = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.journey.enableTwoFactor(strangerSession);
+		add(strangerSession, stranger, "Theirs");
+		assertRefused(next, stranger.get(options(next, "/login/passkey/options")));
+
+		// A signature that does not match: one byte of the answer changed.
+		String answer = this.authenticator.get(options(next, "/login/passkey/options"));
+		String signature = answer.replaceAll(".*\"signature\":\"([^\"]+)\".*", "$1");
+		String flipped = (signature.charAt(5) == 'A' ? 'B' : 'A') + "";
+		assertRefused(next, answer.replace(signature, signature.substring(0, 5) + flipped + signature.substring(6)));
+
+		// A right answer, sent twice: its challenge is used up by the first.
+		String good = this.authenticator.get(options(next, "/login/passkey/options"));
+		assertThat(this.mvc.perform(post("/login/passkey").session(next).with(csrf()).param("credential", good))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+		MockHttpSession replay = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertRefused(replay, good);
+		assertThat(events("SIGN_IN_KEY_FAILED")).isEqualTo(3);
+	}
+
+	@Test
+	void whenTheSignatureCounterGoesBackThenTheSignInIsAcceptedButRecorded() throws Exception {
+		this.authenticator.counter = 10;
+		add(this.session, this.authenticator, "YubiKey 5");
+		this.authenticator.counter = 11;
+		assertThat(secondStep(this.journey.signIn(this.email, WebJourney.PASSWORD), this.authenticator)
+			.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(events("KEY_COUNTER_WENT_BACK")).isZero();
+		this.authenticator.counter = 3;
+		assertThat(secondStep(this.journey.signIn(this.email, WebJourney.PASSWORD), this.authenticator)
+			.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(events("KEY_COUNTER_WENT_BACK")).isOne();
+	}
+
+	@Test
+	void whenAPasskeyThatVerifiesItsUserSignsInAloneThenTheSignInIsCompleteWithoutThePassword() throws Exception {
+		add(this.session, this.authenticator, "Phone");
+		MockHttpSession browser = new MockHttpSession();
+		this.mvc.perform(get("/login").session(browser));
+		String answer = this.authenticator.get(options(browser, "/login/with-passkey/options"));
+		MvcResult result = this.mvc.perform(post("/login/with-passkey").session(browser).with(csrf())
+			.param("credential", answer)).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(this.journey.page("/security", browser).getElementById("passkeys")).isNotNull();
+		assertThat(events("SIGN_IN_PASSKEY_SUCCEEDED")).isOne();
+	}
+
+	@Test
+	void whenThePasskeyDidNotVerifyItsUserOrIsUnknownThenItDoesNotSignInAlone() throws Exception {
+		add(this.session, this.authenticator, "Security key without PIN");
+		for (TestAuthenticator key : List.of(this.authenticator, new TestAuthenticator())) {
+			key.verifiesUser = false;
+			MockHttpSession browser = new MockHttpSession();
+			this.mvc.perform(get("/login").session(browser));
+			String answer = key.get(options(browser, "/login/with-passkey/options"));
+			MvcResult result = this.mvc.perform(post("/login/with-passkey").session(browser).with(csrf())
+				.param("credential", answer)).andReturn();
+			assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?passkeyRefused");
+			assertThat(this.mvc.perform(get("/security").session(browser)).andReturn().getResponse().getRedirectedUrl())
+				.endsWith("/login");
+		}
+		assertThat(events("SIGN_IN_PASSKEY_FAILED")).isOne();
+	}
+
+	@Test
+	void whenTwoFactorIsResetByAnAdministratorThenTheKeysGoToo() throws Exception {
+		add(this.session, this.authenticator, "Laptop");
+		assertThat(this.passkeys.isEnrolled(this.accountId)).isTrue();
+		this.twoFactorAdmin.reset(this.accountId, 0, Origin.NONE);
+		assertThat(this.passkeys.of(this.accountId)).isEmpty();
+	}
+
+	@Test
+	void whenAKeyIsRenamedOrRemovedThenOnlyTheOwnersKeyChanges() throws Exception {
+		add(this.session, this.authenticator, "Laptop");
+		long id = this.passkeys.of(this.accountId).get(0).id();
+		MockHttpSession stranger = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
+		this.journey.enableTwoFactor(stranger);
+		for (String path : List.of("/security/passkeys/" + id + "/rename", "/security/passkeys/" + id + "/remove",
+				"/security/passkeys/abc/remove", "/security/passkeys/-1/rename", "/security/passkeys/99999999999999999999/remove")) {
+			MvcResult result = this.mvc.perform(post(path).session(stranger).with(csrf()).param("label", "Mine now"))
+				.andReturn();
+			assertThat(result.getFlashMap().get("notice")).as(path).isEqualTo("passkey.notice.gone");
+		}
+		assertThat(this.mvc.perform(post("/security/passkeys/" + id + "/rename").session(this.session).with(csrf())
+			.param("label", "Old laptop")).andReturn().getFlashMap().get("notice")).isEqualTo("passkey.notice.renamed");
+		assertThat(this.passkeys.of(this.accountId).get(0).label()).isEqualTo("Old laptop");
+		assertThat(this.mvc.perform(post("/security/passkeys/" + id + "/remove").session(this.session).with(csrf()))
+			.andReturn().getFlashMap().get("notice")).isEqualTo("passkey.notice.removed");
+		assertThat(this.passkeys.of(this.accountId)).isEmpty();
+		assertThat(events("PASSKEY_REMOVED")).isOne();
+	}
+
+	private void assertRefused(MockHttpSession session, String answer) throws Exception {
+		MvcResult result = this.mvc.perform(post("/login/passkey").session(session).with(csrf()).param("credential", answer))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(result.getResponse().getContentAsString()).contains("was not accepted for this account");
+		assertThat(this.mvc.perform(get("/security").session(session)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login/totp");
+	}
+
+	private MvcResult secondStep(MockHttpSession session, TestAuthenticator key) throws Exception {
+		String answer = key.get(options(session, "/login/passkey/options"));
+		return this.mvc.perform(post("/login/passkey").session(session).with(csrf()).param("credential", answer)).andReturn();
+	}
+
+	private MvcResult add(MockHttpSession session, TestAuthenticator key, String label) throws Exception {
+		return register(session, label, key.create(options(session, "/security/passkeys/options")));
+	}
+
+	private MvcResult register(MockHttpSession session, String label, String answer) throws Exception {
+		return this.mvc.perform(post("/security/passkeys").session(session).with(csrf()).param("label", label)
+			.param("credential", answer)).andReturn();
+	}
+
+	private String options(MockHttpSession session, String path) throws Exception {
+		MvcResult result = this.mvc.perform(post(path).session(session).with(csrf())).andReturn();
+		assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+		return result.getResponse().getContentAsString();
+	}
+
+	private long events(String type) {
+		return this.jdbc.sql("select count(*) from security_event where account_id = ? and type = ?")
+			.params(this.accountId, type)
+			.query(Long.class)
+			.single();
+	}
+
+}
