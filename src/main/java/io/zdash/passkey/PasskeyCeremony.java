@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import io.zdash.passkey.PasskeyCeremonies.Ceremony;
 import io.zdash.passkey.PasskeyCeremonies.Purpose;
+import com.webauthn4j.converter.AuthenticatorDataConverter;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import io.zdash.support.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +45,17 @@ class PasskeyCeremony {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-	/** A checked answer: whose key, and whether its signature count went backwards (a cloned key?). */
-	record Verified(long accountId, Bytes credentialId, boolean counterWentBack) {
+	private static final AuthenticatorDataConverter COUNTS = new AuthenticatorDataConverter(new ObjectConverter());
+
+	/** A checked answer: whose key. */
+	record Verified(long accountId, Bytes credentialId) {
 	}
 
-	/** Either {@code verified} or {@code refusal}. */
-	record Outcome(Verified verified, Refusal refusal) {
+	/** Either {@code verified} or {@code refusal}; {@code owner}: whose key was refused, once known. */
+	record Outcome(Verified verified, Refusal refusal, Long owner) {
 
 		static Outcome refused(Refusal refusal) {
-			return new Outcome(null, refusal);
+			return new Outcome(null, refusal, null);
 		}
 
 	}
@@ -156,21 +161,27 @@ class PasskeyCeremony {
 		if (expected != null && expected != owner.getAsLong()) {
 			return Outcome.refused(Refusal.OTHER_ACCOUNT);
 		}
-		long countBefore = this.credentials.signatureCount(keyId);
+		long before = this.credentials.signatureCount(keyId);
 		PublicKeyCredentialRequestOptions options = CeremonyOptions.request(this.relyingParty.id(), ceremony.get(),
 				(expected != null) ? this.credentials.credentialIds(expected) : List.of());
 		try {
 			this.relyingParty.operations(request)
 				.authenticate(new RelyingPartyAuthenticationRequest(options, credential.get()));
 		}
+		catch (MaliciousCounterValueException belowFirst) {
+			return new Outcome(null, Refusal.COUNTER_WENT_BACK, owner.getAsLong());
+		}
 		catch (RuntimeException refused) {
 			log.info("A key's signature was refused: {}", refused.getClass().getSimpleName());
-			return Outcome.refused(Refusal.REFUSED);
+			return new Outcome(null, Refusal.REFUSED, owner.getAsLong());
 		}
-		long countAfter = this.credentials.signatureCount(keyId);
-		// Synced passkeys report 0 every time; a count that goes back otherwise may be a cloned key.
-		boolean wentBack = (countBefore > 0 || countAfter > 0) && countAfter <= countBefore;
-		return new Outcome(new Verified(owner.getAsLong(), keyId, wentBack), null);
+		// Synced passkeys report 0 every time; a count that goes back otherwise may be a cloned key
+		// (the store kept the count it had: see PasskeyCredentials#used).
+		long presented = COUNTS.extractSignCount(credential.get().getResponse().getAuthenticatorData().getBytes());
+		if ((before > 0 || presented > 0) && presented <= before) {
+			return new Outcome(null, Refusal.COUNTER_WENT_BACK, owner.getAsLong());
+		}
+		return new Outcome(new Verified(owner.getAsLong(), keyId), null, null);
 	}
 
 	private void begin(HttpServletRequest request, Purpose purpose, Bytes challenge, Long accountId,

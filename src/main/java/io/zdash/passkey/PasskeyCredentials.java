@@ -55,12 +55,23 @@ class PasskeyCredentials {
 			.update();
 	}
 
-	/** A key was just used: its signature count and backup state as the authenticator reported them. */
-	boolean used(CredentialRecord record) {
-		return this.jdbc.sql("update passkey set signature_count = ?, backup_state = ?, last_used_at = ? where credential_id = ?")
-			.params(record.getSignatureCount(), record.isBackupState(), SqlTime.utc(this.clock.instant()),
-					record.getCredentialId().toBase64UrlString())
-			.update() == 1;
+	/**
+	 * A key was just used: its signature count and backup state as the authenticator reported them —
+	 * only if the count went up, or stays 0 (synced passkeys count nothing). A count that went back
+	 * changes nothing here (see {@link Refusal#COUNTER_WENT_BACK}).
+	 */
+	void used(CredentialRecord record) {
+		long count = record.getSignatureCount();
+		this.jdbc.sql("""
+				update passkey set signature_count = ?, backup_state = ?, last_used_at = ?
+				where credential_id = ? and (signature_count < ? or (signature_count = 0 and ? = 0))""")
+			.params(count, record.isBackupState(), SqlTime.utc(this.clock.instant()),
+					record.getCredentialId().toBase64UrlString(), count, count)
+			.update();
+	}
+
+	boolean exists(Bytes credentialId) {
+		return accountOf(credentialId).isPresent();
 	}
 
 	/** The key, with {@code userHandle} as its user (the handle is {@link PasskeyUsers}'s). */

@@ -71,6 +71,7 @@ class PasskeyProvider implements AuthenticationProvider {
 			throw new FactorRefused(FactorResult.THROTTLED, this.gate.waitFor(GATE, key));
 		}
 		Outcome outcome = this.ceremony.verify(purpose, attempt.typed(), attempt.request());
+		copied(outcome, attempt);
 		if (outcome.verified() == null) {
 			this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.SIGN_IN_KEY_FAILED,
 					"reason=" + outcome.refusal().name().toLowerCase(), attempt.origin()));
@@ -79,16 +80,16 @@ class PasskeyProvider implements AuthenticationProvider {
 		}
 		this.gate.reset(GATE, key);
 		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SIGN_IN_KEY_SUCCEEDED, attempt.origin()));
-		counter(outcome, attempt);
 		return attempt.proven(Factors.WEBAUTHN, this.clock.instant());
 	}
 
 	private Authentication signIn(FactorAttempt attempt) {
 		Outcome outcome = this.ceremony.verify(Purpose.SIGN_IN, attempt.typed(), attempt.request());
+		copied(outcome, attempt);
 		Optional<AccountUser> user = Optional.ofNullable(outcome.verified())
 			.flatMap(verified -> this.accounts.signIn(verified.accountId(), attempt.origin()));
 		if (user.isEmpty()) {
-			Long account = (outcome.verified() != null) ? outcome.verified().accountId() : null;
+			Long account = (outcome.verified() != null) ? Long.valueOf(outcome.verified().accountId()) : outcome.owner();
 			String reason = (outcome.refusal() != null) ? outcome.refusal().name().toLowerCase() : "disabled";
 			this.securityLog.record(new SecurityEvent(account, SecurityEvent.Type.SIGN_IN_PASSKEY_FAILED,
 					"reason=" + reason, attempt.origin()));
@@ -96,15 +97,13 @@ class PasskeyProvider implements AuthenticationProvider {
 		}
 		this.securityLog.record(SecurityEvent.of(user.get().accountId(), SecurityEvent.Type.SIGN_IN_PASSKEY_SUCCEEDED,
 				attempt.origin()));
-		counter(outcome, attempt);
 		return attempt.signedInWithPasskey(user.get(), this.clock.instant());
 	}
 
-	/** Warns and records, but does not refuse: synced passkeys may legitimately report no count. */
-	private void counter(Outcome outcome, FactorAttempt attempt) {
-		if (outcome.verified().counterWentBack()) {
-			this.securityLog.record(SecurityEvent.of(outcome.verified().accountId(),
-					SecurityEvent.Type.KEY_COUNTER_WENT_BACK, attempt.origin()));
+	/** A good signature with a counter that went back: perhaps a copy of the key; the owner is told. */
+	private void copied(Outcome outcome, FactorAttempt attempt) {
+		if (outcome.refusal() == Refusal.COUNTER_WENT_BACK) {
+			this.securityLog.record(SecurityEvent.of(outcome.owner(), SecurityEvent.Type.KEY_COUNTER_WENT_BACK, attempt.origin()));
 		}
 	}
 

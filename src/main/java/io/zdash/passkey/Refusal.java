@@ -14,6 +14,11 @@ enum Refusal {
 	/** The signature, challenge, origin, relying party or user verification did not check out. */
 	REFUSED,
 	/** The key is registered already. */
-	ALREADY_ADDED
+	ALREADY_ADDED,
+	/**
+	 * A good signature whose counter did not go up: a key that is not synced counts every use, so
+	 * this may be a copy of it. Refused, recorded and told to the owner; nothing changes.
+	 */
+	COUNTER_WENT_BACK
 
 }

@@ -27,10 +27,11 @@ class RelyingPartyKeys implements UserCredentialRepository {
 	/** A key just used (its new signature count), or a new key of the account of its user handle. */
 	@Override
 	public void save(CredentialRecord record) {
-		if (!this.credentials.used(record)) {
-			this.users.accountOf(record.getUserEntityUserId())
-				.ifPresent(account -> this.credentials.insert(account, record));
+		if (this.credentials.exists(record.getCredentialId())) {
+			this.credentials.used(record);
+			return;
 		}
+		this.users.accountOf(record.getUserEntityUserId()).ifPresent(account -> this.credentials.insert(account, record));
 	}
 
 	@Override

@@ -35,6 +35,9 @@ class PasskeyTest extends JourneyTest {
 	@Autowired
 	TwoFactorAdmin twoFactorAdmin;
 
+	@Autowired
+	io.zdash.account.AccountService accounts;
+
 	TestAuthenticator authenticator;
 
 	MockHttpSession session;
@@ -152,24 +155,40 @@ class PasskeyTest extends JourneyTest {
 		// A right answer, sent twice: its challenge is used up by the first.
 		String good = this.authenticator.get(options(next, "/login/passkey/options"));
 		assertThat(this.mvc.perform(post("/login/passkey").session(next).with(csrf()).param("credential", good))
-			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+			.andReturn().getResponse().getRedirectedUrl()).doesNotContain("/login");
 		MockHttpSession replay = this.journey.signIn(this.email, WebJourney.PASSWORD);
 		assertRefused(replay, good);
 		assertThat(events("SIGN_IN_KEY_FAILED")).isEqualTo(3);
 	}
 
 	@Test
-	void whenTheSignatureCounterGoesBackThenTheSignInIsAcceptedButRecorded() throws Exception {
+	void whenTheSignatureCounterGoesBackThenTheKeyIsRefusedRecordedAndNothingChanges() throws Exception {
 		this.authenticator.counter = 10;
 		add(this.session, this.authenticator, "YubiKey 5");
 		this.authenticator.counter = 11;
 		assertThat(secondStep(this.journey.signIn(this.email, WebJourney.PASSWORD), this.authenticator)
 			.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(events("KEY_COUNTER_WENT_BACK")).isZero();
-		this.authenticator.counter = 3;
+		java.time.Instant used = this.passkeys.of(this.accountId).get(0).lastUsedAt();
+		for (long copy : List.of(11L, 5L)) {
+			this.authenticator.counter = copy;
+			MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+			assertRefused(next, this.authenticator.get(options(next, "/login/passkey/options")));
+		}
+		assertThat(events("KEY_COUNTER_WENT_BACK")).isEqualTo(2);
+		assertThat(this.passkeys.of(this.accountId).get(0).lastUsedAt()).isEqualTo(used);
+		this.authenticator.counter = 12;
 		assertThat(secondStep(this.journey.signIn(this.email, WebJourney.PASSWORD), this.authenticator)
 			.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(events("KEY_COUNTER_WENT_BACK")).isOne();
+	}
+
+	@Test
+	void whenASyncedPasskeyAlwaysCountsZeroThenItKeepsWorking() throws Exception {
+		add(this.session, this.authenticator, "Password manager");
+		for (int i = 0; i < 2; i++) {
+			assertThat(secondStep(this.journey.signIn(this.email, WebJourney.PASSWORD), this.authenticator)
+				.getResponse().getRedirectedUrl()).isEqualTo("/");
+		}
+		assertThat(events("KEY_COUNTER_WENT_BACK")).isZero();
 	}
 
 	@Test
@@ -229,6 +248,78 @@ class PasskeyTest extends JourneyTest {
 			.andReturn().getFlashMap().get("notice")).isEqualTo("passkey.notice.removed");
 		assertThat(this.passkeys.of(this.accountId)).isEmpty();
 		assertThat(events("PASSKEY_REMOVED")).isOne();
+	}
+
+	@Test
+	void whenAKeyIsAddedThenTheOtherSessionsAreSignedOut() throws Exception {
+		add(this.session, this.authenticator, "Phone");
+		MockHttpSession other = signInAlone(this.authenticator);
+		assertThat(this.mvc.perform(get("/security").session(other)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		add(this.session, new TestAuthenticator(), "Laptop");
+		assertThat(this.mvc.perform(get("/security").session(other)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login");
+		assertThat(this.mvc.perform(get("/security").session(this.session)).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void whenWrongAnswersRepeatThenTheSecondStepPausesLikeWrongCodes() throws Exception {
+		add(this.session, this.authenticator, "Laptop");
+		TestAuthenticator stranger = new TestAuthenticator();
+		int status = 200;
+		for (int i = 0; i < 8 && status == 200; i++) {
+			MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+			status = this.mvc.perform(post("/login/passkey").session(next).with(csrf())
+				.param("credential", stranger.get(options(next, "/login/passkey/options")))).andReturn().getResponse().getStatus();
+		}
+		assertThat(status).isEqualTo(429);
+		// During the pause even the right key is not looked at.
+		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(secondStep(next, this.authenticator).getResponse().getStatus()).isEqualTo(429);
+		assertThat(events("SIGN_IN_THROTTLED")).isPositive();
+	}
+
+	@Test
+	void whenTheReCheckIsDueThenAKeyThatVerifiesItsUserConfirmsIt() throws Exception {
+		add(this.session, this.authenticator, "Phone");
+		this.clock.advance(java.time.Duration.ofMinutes(11));
+		MvcResult stale = this.mvc.perform(post("/security/passkeys/options").session(this.session).with(csrf())).andReturn();
+		assertThat(stale.getResponse().getRedirectedUrl()).startsWith("/security/confirm");
+		assertThat(this.journey.page("/security/confirm", this.session).getElementById("stepup-passkey")).isNotNull();
+
+		this.authenticator.verifiesUser = false;
+		String unverified = this.authenticator.get(options(this.session, "/security/confirm/passkey-options"));
+		MvcResult refused = this.mvc.perform(post("/security/confirm").session(this.session).with(csrf())
+			.param("continue", "/security").param("credential", unverified)).andReturn();
+		assertThat(refused.getResponse().getContentAsString()).contains("was not accepted for this account");
+
+		this.authenticator.verifiesUser = true;
+		String verified = this.authenticator.get(options(this.session, "/security/confirm/passkey-options"));
+		MvcResult confirmed = this.mvc.perform(post("/security/confirm").session(this.session).with(csrf())
+			.param("continue", "/security").param("credential", verified)).andReturn();
+		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/security");
+		assertThat(options(this.session, "/security/passkeys/options")).contains("challenge");
+	}
+
+	@Test
+	void whenTheAccountIsDisabledThenItsPasskeyDoesNotSignIn() throws Exception {
+		add(this.session, this.authenticator, "Phone");
+		this.accounts.setDisabled(this.accountId, true);
+		MockHttpSession browser = new MockHttpSession();
+		this.mvc.perform(get("/login").session(browser));
+		MvcResult result = this.mvc.perform(post("/login/with-passkey").session(browser).with(csrf())
+			.param("credential", this.authenticator.get(options(browser, "/login/with-passkey/options")))).andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?passkeyRefused");
+		assertThat(events("SIGN_IN_PASSKEY_FAILED")).isOne();
+	}
+
+	private MockHttpSession signInAlone(TestAuthenticator key) throws Exception {
+		MockHttpSession browser = new MockHttpSession();
+		this.mvc.perform(get("/login").session(browser));
+		String answer = key.get(options(browser, "/login/with-passkey/options"));
+		assertThat(this.mvc.perform(post("/login/with-passkey").session(browser).with(csrf()).param("credential", answer))
+			.andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+		return browser;
 	}
 
 	private void assertRefused(MockHttpSession session, String answer) throws Exception {
