@@ -47,19 +47,6 @@ class PasskeyCeremony {
 
 	private static final AuthenticatorDataConverter COUNTS = new AuthenticatorDataConverter(new ObjectConverter());
 
-	/** A checked answer: whose key. */
-	record Verified(long accountId, Bytes credentialId) {
-	}
-
-	/** Either {@code verified} or {@code refusal}; {@code owner}: whose key was refused, once known. */
-	record Outcome(Verified verified, Refusal refusal, Long owner) {
-
-		static Outcome refused(Refusal refusal) {
-			return new Outcome(null, refusal, null);
-		}
-
-	}
-
 	private final RelyingParty relyingParty;
 
 	private final PasskeyCeremonies ceremonies;
@@ -181,7 +168,7 @@ class PasskeyCeremony {
 		if ((before > 0 || presented > 0) && presented <= before) {
 			return new Outcome(null, Refusal.COUNTER_WENT_BACK, owner.getAsLong());
 		}
-		return new Outcome(new Verified(owner.getAsLong(), keyId), null, null);
+		return new Outcome(new Outcome.Verified(owner.getAsLong(), keyId), null, null);
 	}
 
 	private void begin(HttpServletRequest request, Purpose purpose, Bytes challenge, Long accountId,

@@ -9,7 +9,6 @@ import io.zdash.account.SignInWithoutPassword;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
 import io.zdash.passkey.PasskeyCeremonies.Purpose;
-import io.zdash.passkey.PasskeyCeremony.Outcome;
 import io.zdash.signin.AttemptGate;
 import io.zdash.signin.FactorAttempt;
 import io.zdash.signin.FactorRefused;

@@ -1,0 +1,19 @@
+package io.zdash.passkey;
+
+import org.springframework.security.web.webauthn.api.Bytes;
+
+/**
+ * What {@link PasskeyCeremony} made of a key's signature: either {@code verified} or
+ * {@code refusal}; {@code owner} is whose key was refused, once that is known.
+ */
+record Outcome(Verified verified, Refusal refusal, Long owner) {
+
+	/** A checked answer: whose key. */
+	record Verified(long accountId, Bytes credentialId) {
+	}
+
+	static Outcome refused(Refusal refusal) {
+		return new Outcome(null, refusal, null);
+	}
+
+}
