@@ -40,6 +40,13 @@ public final class WebJourney {
 		this.clock = clock;
 	}
 
+	private Document securityPageAfterEnrollment;
+
+	/** The Security page as the browser saw it right after the last {@link #enableTwoFactor}. */
+	public Document securityPageAfterEnrollment() {
+		return this.securityPageAfterEnrollment;
+	}
+
 	public static String uniqueEmail() {
 		return "user-" + UUID.randomUUID() + "@example.com";
 	}
@@ -88,7 +95,7 @@ public final class WebJourney {
 			.perform(post("/security/two-factor/setup/confirm").session(session).with(csrf()).param("saved", "true"))
 			.andReturn();
 		assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/security");
-		page("/security", session); // as a browser follows the redirect, using up its message
+		this.securityPageAfterEnrollment = page("/security", session); // as a browser follows the redirect, using up its message
 		return new Enrolled(secret, codes);
 	}
 

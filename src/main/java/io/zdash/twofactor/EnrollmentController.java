@@ -153,6 +153,8 @@ class EnrollmentController {
 			this.sessionFactors.enrolled(request, response);
 			this.accountSessions.signOutOtherSessions(request, response);
 			redirect.addFlashAttribute("notice", "security.notice.enabled");
+			// Right after the app, the moment to offer a passkey too (the card says it can wait).
+			redirect.addFlashAttribute("invitePasskey", Boolean.TRUE);
 			return "redirect:/security";
 		}
 		redirect.addFlashAttribute("error", "setup.error.expired");

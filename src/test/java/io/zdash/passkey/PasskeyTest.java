@@ -68,6 +68,13 @@ class PasskeyTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTwoFactorWasJustTurnedOnThenTheCardInvitesToAddAPasskeyOnce() throws Exception {
+		String invite = "passkey-invite";
+		assertThat(this.journey.securityPageAfterEnrollment().getElementById(invite).text()).contains("later");
+		assertThat(this.journey.page("/security", this.session).getElementById(invite)).isNull();
+	}
+
+	@Test
 	void whenTheAnswerIsNotAKeysThenThePageSaysSoAndNothingIsStored() throws Exception {
 		for (String bad : List.of("", "{", "null", "[]", "{\"id\":\"x\"}", "x".repeat(70_000),
 				"{\"rawId\":\"@@@\",\"response\":{}}", "\u0000\uFFFF")) {
