@@ -189,6 +189,18 @@ public final class Browser implements AutoCloseable {
 		submit();
 	}
 
+	/** Security → Configure now → the key typed → a code → "I have saved these codes"; returns the key. */
+	public byte[] setUpTwoFactor(MutableClock clock) {
+		open("/security");
+		clickAndWait(By.id("configure-now"));
+		byte[] key = io.zdash.support.Base32.decode(text("totp-secret").replace(" ", ""));
+		type("code", HttpJourney.code(key, clock));
+		submit();
+		click(By.id("saved"));
+		submit();
+		return key;
+	}
+
 	public void signOut() {
 		clickAndWait(By.cssSelector("form[action='/logout'] button"));
 	}

@@ -3,19 +3,14 @@ package io.zdash;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import io.zdash.support.Base32;
 import io.zdash.twofactor.TotpGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,28 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ServerTest
 @TestPropertySource(properties = "zdash.admin.email=admin@browser.test")
-class BrowserJourneyTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Browser browser;
-
-	@BeforeEach
-	void startBrowser() throws Exception {
-		this.clock.set(Instant.now());
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+class BrowserJourneyTest extends BrowserTest {
 
 	@Test
 	void whenPersonSetsUpTwoFactorThenEverySignInNeedsTheCode() throws Exception {

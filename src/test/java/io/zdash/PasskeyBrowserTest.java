@@ -3,16 +3,12 @@ package io.zdash;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,28 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // The journey moves the server's clock past the step-up window; sessions count their age from the
 // real time they were created, so here they may live long enough for the clock's jump.
 @TestPropertySource(properties = "zdash.web.session-lifetime=30d")
-class PasskeyBrowserTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Browser browser;
-
-	@BeforeEach
-	void startBrowser() throws Exception {
-		this.clock.set(Instant.now());
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
+class PasskeyBrowserTest extends BrowserTest {
 
 	@Test
 	void whenAPasskeyIsAddedThenItIsTheSecondStepTheWholeSignInAndTheReCheckAndTheCodeStillWorksWithoutIt()
@@ -146,14 +121,7 @@ class PasskeyBrowserTest {
 	private byte[] signUpWithTwoFactor(String email) throws Exception {
 		this.browser.signUp(email, WebJourney.PASSWORD);
 		this.browser.signIn(email, WebJourney.PASSWORD);
-		this.browser.open("/security");
-		this.browser.clickAndWait(By.id("configure-now"));
-		byte[] key = io.zdash.support.Base32.decode(this.browser.text("totp-secret").replace(" ", ""));
-		this.browser.type("code", HttpJourney.code(key, this.clock));
-		this.browser.submit();
-		this.browser.click(By.id("saved"));
-		this.browser.submit();
-		return key;
+		return this.browser.setUpTwoFactor(this.clock);
 	}
 
 	private void addPasskey(String name) {

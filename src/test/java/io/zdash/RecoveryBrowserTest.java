@@ -4,14 +4,10 @@ import java.time.Instant;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // The journey moves the server's clock three days on; sessions count their age from the real time
 // they were created, so here they may live long enough for the clock's jump.
 @org.springframework.test.context.TestPropertySource(properties = "zdash.web.session-lifetime=30d")
-class RecoveryBrowserTest {
+class RecoveryBrowserTest extends BrowserTest {
 
 	static final String NEW_PASSWORD = "Remembered-At-Last-Passphrase-3";
 
@@ -36,27 +32,6 @@ class RecoveryBrowserTest {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	Browser browser;
-
-	@BeforeEach
-	void startBrowser() throws Exception {
-		this.clock.set(Instant.now());
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
 	@Test
 	void whenThePhoneAndTheCodesAreLostThenTheLinkRemovesTwoFactorAfterTheWait() throws Exception {
 		String email = WebJourney.uniqueEmail();
@@ -65,13 +40,7 @@ class RecoveryBrowserTest {
 		this.browser.signIn(email, WebJourney.PASSWORD);
 		this.browser.open(mailbox.latestLink("Confirm your email address"));
 		this.browser.clickAndWait(By.id("verify-confirm"));
-		this.browser.open("/security");
-		this.browser.clickAndWait(By.id("configure-now"));
-		byte[] key = io.zdash.support.Base32.decode(this.browser.text("totp-secret").replace(" ", ""));
-		this.browser.type("code", HttpJourney.code(key, this.clock));
-		this.browser.submit();
-		this.browser.click(By.id("saved"));
-		this.browser.submit();
+		this.browser.setUpTwoFactor(this.clock);
 		this.browser.signOut();
 
 		this.browser.signIn(email, WebJourney.PASSWORD);
