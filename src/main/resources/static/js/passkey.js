@@ -29,7 +29,9 @@
 
   class ServerSaid extends Error {}
 
-  async function options(form) {
+  // conditional: asked by the page itself (passkey autofill), not by a click. Then nothing but
+  // options are of use: a redirect or an error leaves the page as it is, never navigates away.
+  async function options(form, conditional) {
     const token = form.querySelector('input[name="_csrf"]');
     const response = await fetch(form.dataset.options, {
       method: 'POST',
@@ -37,13 +39,17 @@
       headers: { Accept: 'application/json', ...(token ? { 'X-CSRF-TOKEN': token.value } : {}) },
     });
     const type = response.headers.get('Content-Type') || '';
-    if (response.redirected || !type.includes('json')) {
+    if (conditional && (!response.ok || response.redirected || !type.includes('json'))) {
+      throw new Shown();
+    }
+    if (response.redirected && response.ok && !type.includes('json')) {
       // A re-check (or a new sign-in) comes first: go there; it brings the person back.
       window.location.assign(response.url);
       throw new Shown();
     }
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
+    if (!response.ok || !type.includes('json')) {
+      // A problem in the page's language, else (too many attempts, the server away) the general words.
+      const problem = type.includes('json') ? await response.json().catch(() => ({})) : {};
       throw new ServerSaid(problem.detail || form.dataset.failed);
     }
     return response.json();
@@ -52,7 +58,7 @@
   const descriptors = (list) => (list || []).map((c) => ({ ...c, id: base64url.decode(c.id) }));
 
   async function create(form) {
-    const o = await options(form);
+    const o = await options(form, false);
     const credential = await navigator.credentials.create({
       publicKey: { ...o, challenge: base64url.decode(o.challenge), user: { ...o.user, id: base64url.decode(o.user.id) },
         excludeCredentials: descriptors(o.excludeCredentials) },
@@ -74,7 +80,7 @@
   }
 
   async function get(form, conditional) {
-    const o = await options(form);
+    const o = await options(form, conditional);
     const request = {
       publicKey: { ...o, challenge: base64url.decode(o.challenge), allowCredentials: descriptors(o.allowCredentials) },
       signal: signal(),
@@ -127,7 +133,8 @@
     form.submit();
   }
 
-  // Capture: before app.js's own submit handling, which this form does not need.
+  // Capture: before app.js's own submit handling (its "sent once" mark would stay on a form whose
+  // prompt was cancelled); this form has its own: one ceremony at a time per click.
   document.addEventListener('submit', (event) => {
     const form = event.target;
     if (!form.dataset || !form.dataset.passkey) {
@@ -135,22 +142,35 @@
     }
     event.preventDefault();
     event.stopPropagation();
+    if (form.dataset.busy) {
+      return;
+    }
     if (!supported()) {
       show(form, form.dataset.unsupported);
       return;
     }
-    run(form, false).catch((error) => explain(form, error));
+    form.dataset.busy = 'true';
+    run(form, false).catch((error) => {
+      delete form.dataset.busy;
+      explain(form, error);
+    });
   }, true);
 
   // Passkey autofill: the email field offers the browser's passkeys for this site, where supported.
+  // The server's challenge lives five minutes: when the browser gives up on it, ask for a new one
+  // (for an hour at most), so a page left open still offers the passkeys.
   document.addEventListener('DOMContentLoaded', async () => {
     const form = document.querySelector('form[data-passkey="get"][data-conditional]');
     if (!form || !supported() || !PublicKeyCredential.isConditionalMediationAvailable
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return;
     }
-    run(form, true).catch(() => {
-      // Nothing chosen, or a click began a ceremony of its own: the page stays as it is.
+    const autofill = (left) => run(form, true).catch((error) => {
+      // Nothing chosen, or a click began a ceremony of its own (AbortError): the page stays as it is.
+      if (error && error.name === 'NotAllowedError' && left > 0 && !form.dataset.busy) {
+        autofill(left - 1);
+      }
     });
+    autofill(12);
   });
 })();

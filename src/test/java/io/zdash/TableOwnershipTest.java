@@ -31,6 +31,7 @@ class TableOwnershipTest {
 			Map.entry("device_cookie", "account/DeviceCookies.java"),
 			Map.entry("totp_enrollment", "twofactor/TotpCredentials.java"),
 			Map.entry("totp_credential", "twofactor/TotpCredentials.java"),
+			Map.entry("totp_app", "twofactor/TotpApps.java"),
 			Map.entry("recovery_code", "recovery/RecoveryCodeRepository.java"),
 			Map.entry("trusted_device", "trusteddevice/TrustedDeviceRepository.java"),
 			Map.entry("lost_device_recovery", "lostdevice/LostDeviceRepository.java"),

@@ -8,8 +8,8 @@ import org.springframework.security.web.webauthn.api.Bytes;
  */
 record Outcome(Verified verified, Refusal refusal, Long owner) {
 
-	/** A checked answer: whose key. */
-	record Verified(long accountId, Bytes credentialId) {
+	/** A checked answer: whose key; {@code userVerified}: the key checked a PIN or biometric this time. */
+	record Verified(long accountId, Bytes credentialId, boolean userVerified) {
 	}
 
 	static Outcome refused(Refusal refusal) {

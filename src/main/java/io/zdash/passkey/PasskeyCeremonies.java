@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import io.zdash.support.SqlTime;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The challenges given to browsers and not yet answered, one per session and purpose. Owns
@@ -40,18 +40,35 @@ class PasskeyCeremonies {
 		this.jdbc = jdbc;
 	}
 
-	/** The session's new ceremony for {@code purpose}: one it began before is gone. */
-	@Transactional
+	/**
+	 * The session's new ceremony for {@code purpose}: one it began before is replaced. An update, else
+	 * an insert, else (another request of the session inserted first: a double click, autofill and a
+	 * click) the update again; no transaction, so a refused insert spoils nothing on PostgreSQL.
+	 */
 	void begin(String sessionHash, Purpose purpose, Ceremony ceremony) {
-		this.jdbc.sql("delete from passkey_ceremony where session_hash = ? and purpose = ?")
-			.params(sessionHash, purpose.name())
-			.update();
-		this.jdbc.sql("""
-				insert into passkey_ceremony (session_hash, purpose, challenge, account_id, user_verification, expires_at)
-				values (?, ?, ?, ?, ?, ?)""")
-			.params(sessionHash, purpose.name(), ceremony.challenge(), ceremony.accountId(), ceremony.userVerification(),
-					SqlTime.utc(ceremony.expiresAt()))
-			.update();
+		if (replace(sessionHash, purpose, ceremony)) {
+			return;
+		}
+		try {
+			this.jdbc.sql("""
+					insert into passkey_ceremony (session_hash, purpose, challenge, account_id, user_verification, expires_at)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(sessionHash, purpose.name(), ceremony.challenge(), ceremony.accountId(), ceremony.userVerification(),
+						SqlTime.utc(ceremony.expiresAt()))
+				.update();
+		}
+		catch (DuplicateKeyException raced) {
+			replace(sessionHash, purpose, ceremony);
+		}
+	}
+
+	private boolean replace(String sessionHash, Purpose purpose, Ceremony ceremony) {
+		return this.jdbc.sql("""
+				update passkey_ceremony set challenge = ?, account_id = ?, user_verification = ?, expires_at = ?
+				where session_hash = ? and purpose = ?""")
+			.params(ceremony.challenge(), ceremony.accountId(), ceremony.userVerification(),
+					SqlTime.utc(ceremony.expiresAt()), sessionHash, purpose.name())
+			.update() == 1;
 	}
 
 	/**

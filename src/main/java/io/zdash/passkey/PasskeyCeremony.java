@@ -12,6 +12,7 @@ import io.zdash.passkey.PasskeyCeremonies.Ceremony;
 import io.zdash.passkey.PasskeyCeremonies.Purpose;
 import com.webauthn4j.converter.AuthenticatorDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import io.zdash.support.Sha256;
 import org.slf4j.Logger;
@@ -76,32 +77,31 @@ class PasskeyCeremony {
 		return BrowserJson.write(options);
 	}
 
-	/** Checks the browser's new key against this session's open registration, and stores it. */
-	Optional<Refusal> register(long accountId, String email, String label, String answer, HttpServletRequest request) {
+	/** Checks the browser's new key against this session's open registration; storing it is the caller's. */
+	Registration register(long accountId, String email, String label, String answer, HttpServletRequest request) {
 		Optional<Ceremony> ceremony = take(request, Purpose.REGISTER).filter(c -> c.accountId() == accountId);
 		if (ceremony.isEmpty()) {
-			return Optional.of(Refusal.NO_CEREMONY);
+			return Registration.refused(Refusal.NO_CEREMONY);
 		}
 		Optional<PublicKeyCredential<AuthenticatorAttestationResponse>> credential = BrowserJson.credential(answer,
 				AuthenticatorAttestationResponse.class);
 		Optional<Bytes> handle = this.users.handleOf(accountId);
 		if (credential.isEmpty() || handle.isEmpty()) {
-			return Optional.of(Refusal.MALFORMED);
+			return Registration.refused(Refusal.MALFORMED);
 		}
 		if (this.credentials.accountOf(credential.get().getRawId()).isPresent()) {
-			return Optional.of(Refusal.ALREADY_ADDED);
+			return Registration.refused(Refusal.ALREADY_ADDED);
 		}
 		PublicKeyCredentialCreationOptions options = CeremonyOptions.creation(this.relyingParty.entity(), handle.get(),
 				email, ceremony.get());
 		try {
-			this.relyingParty.operations(request)
+			return new Registration(this.relyingParty.operations(request)
 				.registerCredential(new ImmutableRelyingPartyRegistrationRequest(options,
-						new RelyingPartyPublicKey(credential.get(), label)));
-			return Optional.empty();
+						new RelyingPartyPublicKey(credential.get(), label))), null);
 		}
 		catch (RuntimeException refused) {
 			log.info("A new key was refused: {}", refused.getClass().getSimpleName());
-			return Optional.of(Refusal.REFUSED);
+			return Registration.refused(Refusal.REFUSED);
 		}
 	}
 
@@ -164,11 +164,12 @@ class PasskeyCeremony {
 		}
 		// Synced passkeys report 0 every time; a count that goes back otherwise may be a cloned key
 		// (the store kept the count it had: see PasskeyCredentials#used).
-		long presented = COUNTS.extractSignCount(credential.get().getResponse().getAuthenticatorData().getBytes());
+		AuthenticatorData<?> data = COUNTS.convert(credential.get().getResponse().getAuthenticatorData().getBytes());
+		long presented = data.getSignCount();
 		if ((before > 0 || presented > 0) && presented <= before) {
 			return new Outcome(null, Refusal.COUNTER_WENT_BACK, owner.getAsLong());
 		}
-		return new Outcome(new Outcome.Verified(owner.getAsLong(), keyId), null, null);
+		return new Outcome(new Outcome.Verified(owner.getAsLong(), keyId, data.isFlagUV()), null, null);
 	}
 
 	private void begin(HttpServletRequest request, Purpose purpose, Bytes challenge, Long accountId,

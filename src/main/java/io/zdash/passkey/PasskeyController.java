@@ -10,6 +10,7 @@ import io.zdash.account.AccountUser;
 import io.zdash.signin.Access;
 import io.zdash.support.Origin;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,19 +49,20 @@ class PasskeyController {
 		if (name.isEmpty()) {
 			return refused(redirect, "passkey.error.label");
 		}
-		if (!this.passkeys.mayAddMore(user.accountId())) {
-			return refused(redirect, "passkey.error.tooMany");
-		}
-		Optional<Refusal> refusal = this.ceremony.register(user.accountId(), user.getUsername(), name.get(), credential,
+		Registration registration = this.ceremony.register(user.accountId(), user.getUsername(), name.get(), credential,
 				request);
+		Optional<Refusal> refusal = Optional.ofNullable(registration.refusal());
+		if (refusal.isEmpty()) {
+			refusal = store(user.accountId(), registration, origin);
+		}
 		if (refusal.isPresent()) {
 			return refused(redirect, switch (refusal.get()) {
 				case NO_CEREMONY -> "passkey.error.expired";
 				case ALREADY_ADDED -> "passkey.error.alreadyAdded";
+				case TOO_MANY -> "passkey.error.tooMany";
 				default -> "passkey.error.notAdded";
 			});
 		}
-		this.passkeys.added(user.accountId(), origin);
 		this.sessions.signOutOtherSessions(request, response);
 		redirect.addFlashAttribute("notice", "passkey.notice.added");
 		return CARD;
@@ -85,12 +87,26 @@ class PasskeyController {
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.removePasskey")
 	String remove(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		boolean removed = number(id).filter(key -> this.passkeys.remove(user.accountId(), key, origin)).isPresent();
-		if (removed) {
+		Passkeys.Removal removal = number(id).map(key -> this.passkeys.remove(user.accountId(), key, origin))
+			.orElse(Passkeys.Removal.GONE);
+		if (removal == Passkeys.Removal.LAST) {
+			return refused(redirect, "passkey.error.last");
+		}
+		if (removal == Passkeys.Removal.REMOVED) {
 			this.sessions.signOutOtherSessions(request, response);
 		}
-		redirect.addFlashAttribute("notice", removed ? "passkey.notice.removed" : "passkey.notice.gone");
+		redirect.addFlashAttribute("notice",
+				(removal == Passkeys.Removal.REMOVED) ? "passkey.notice.removed" : "passkey.notice.gone");
 		return CARD;
+	}
+
+	private Optional<Refusal> store(long accountId, Registration registration, Origin origin) {
+		try {
+			return this.passkeys.add(accountId, registration.key(), origin);
+		}
+		catch (DuplicateKeyException sameKeyAtOnce) {
+			return Optional.of(Refusal.ALREADY_ADDED);
+		}
 	}
 
 	private static String refused(RedirectAttributes redirect, String message) {

@@ -70,10 +70,6 @@ class PasskeyCredentials {
 			.update();
 	}
 
-	boolean exists(Bytes credentialId) {
-		return accountOf(credentialId).isPresent();
-	}
-
 	/** The key, with {@code userHandle} as its user (the handle is {@link PasskeyUsers}'s). */
 	Optional<CredentialRecord> find(Bytes credentialId, java.util.function.LongFunction<Bytes> userHandle) {
 		return this.jdbc.sql("select * from passkey where credential_id = ?")

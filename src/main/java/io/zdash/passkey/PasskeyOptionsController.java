@@ -67,8 +67,13 @@ class PasskeyOptionsController {
 		return json(this.ceremony.requestOptions(Purpose.STEP_UP, user.accountId(), user.getUsername(), request));
 	}
 
+	/**
+	 * Not limited per address: it checks nothing guessable (the answer is, at its own route), and
+	 * the sign-in page asks for it on every view, for passkey autofill; a limit here would spend the
+	 * budget of the address's password attempts. One ceremony per session is kept, whatever the calls.
+	 */
 	@PostMapping(SignInRoutes.PASSKEY_SIGN_IN + "/options")
-	@Access(value = Access.Level.PUBLIC, limitedPerAddress = true)
+	@Access(Access.Level.PUBLIC)
 	ResponseEntity<String> forSignIn(HttpServletRequest request) {
 		return json(this.ceremony.requestOptions(Purpose.SIGN_IN, null, null, request));
 	}

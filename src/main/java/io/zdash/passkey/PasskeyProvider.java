@@ -1,7 +1,7 @@
 package io.zdash.passkey;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.zdash.account.AccountUser;
@@ -14,6 +14,7 @@ import io.zdash.signin.FactorAttempt;
 import io.zdash.signin.FactorRefused;
 import io.zdash.signin.FactorResult;
 import io.zdash.signin.Factors;
+import io.zdash.signin.SecondFactorFailures;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Proves {@code FACTOR_WEBAUTHN} from a key's signature: as the second factor after the password
- * and at a step-up re-check — behind the same attempt gate as the codes, whose count it shares —
+ * and at a step-up re-check — behind the same attempt gate as the codes, whose count and whose
+ * consequences of failure ({@link SecondFactorFailures}) it shares —
  * and, for a passkey that verified its user, as the whole sign-in. Each success and failure is in
  * the security log.
  */
@@ -40,8 +42,11 @@ class PasskeyProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
+	private final SecondFactorFailures failures;
+
 	PasskeyProvider(PasskeyCeremony ceremony, AttemptGate gate, SecurityLog securityLog, SignInWithoutPassword accounts,
-			Clock clock) {
+			Clock clock, SecondFactorFailures failures) {
+		this.failures = failures;
 		this.ceremony = ceremony;
 		this.gate = gate;
 		this.securityLog = securityLog;
@@ -73,13 +78,17 @@ class PasskeyProvider implements AuthenticationProvider {
 		copied(outcome, attempt);
 		if (outcome.verified() == null) {
 			this.securityLog.record(new SecurityEvent(user.accountId(), SecurityEvent.Type.SIGN_IN_KEY_FAILED,
-					"reason=" + outcome.refusal().name().toLowerCase(), attempt.origin()));
-			Duration wait = this.gate.recordFailure(GATE, key);
-			throw new FactorRefused(wait.isZero() ? FactorResult.REJECTED : FactorResult.START_OVER, wait);
+					"reason=" + outcome.refusal().name().toLowerCase() + ", consecutive=" + this.gate.failures(GATE, key),
+					attempt.origin()));
+			FactorResult result = this.failures.failed(user.accountId(), attempt.origin());
+			throw new FactorRefused(result, this.gate.waitFor(GATE, key));
 		}
 		this.gate.reset(GATE, key);
 		this.securityLog.record(SecurityEvent.of(user.accountId(), SecurityEvent.Type.SIGN_IN_KEY_SUCCEEDED, attempt.origin()));
-		return attempt.proven(Factors.WEBAUTHN, this.clock.instant());
+		// A key that did not check its user (a security key without a PIN) proves possession: enough
+		// after the password, but not a fresh re-check, so it is not recent for step-up (see StepUp).
+		Instant provenAt = outcome.verified().userVerified() ? this.clock.instant() : Instant.EPOCH;
+		return attempt.proven(Factors.WEBAUTHN, provenAt);
 	}
 
 	private Authentication signIn(FactorAttempt attempt) {

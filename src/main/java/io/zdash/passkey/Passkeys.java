@@ -11,6 +11,7 @@ import io.zdash.audit.SecurityLog;
 import io.zdash.signin.SecondFactor;
 import io.zdash.support.Origin;
 
+import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,11 @@ public class Passkeys implements SecondFactor {
 
 	private final Clock clock;
 
-	Passkeys(PasskeyCredentials credentials, PasskeyCeremonies ceremonies, SecurityLog securityLog, Clock clock) {
+	private final OtherSecondFactors otherFactors;
+
+	Passkeys(PasskeyCredentials credentials, PasskeyCeremonies ceremonies, SecurityLog securityLog, Clock clock,
+			OtherSecondFactors otherFactors) {
+		this.otherFactors = otherFactors;
 		this.credentials = credentials;
 		this.ceremonies = ceremonies;
 		this.securityLog = securityLog;
@@ -83,8 +88,23 @@ public class Passkeys implements SecondFactor {
 				? Optional.empty() : Optional.of(trimmed);
 	}
 
-	void added(long accountId, Origin origin) {
+	/**
+	 * Stores a checked new key of the account, and logs it, in one transaction: all of it, or (too
+	 * many keys, or the key already someone's) nothing. Two requests adding the same key at once: the
+	 * unique credential id refuses the second, whose transaction rolls back
+	 * ({@link org.springframework.dao.DuplicateKeyException}, for the caller to answer).
+	 */
+	@Transactional
+	Optional<Refusal> add(long accountId, CredentialRecord key, Origin origin) {
+		if (!mayAddMore(accountId)) {
+			return Optional.of(Refusal.TOO_MANY);
+		}
+		if (this.credentials.accountOf(key.getCredentialId()).isPresent()) {
+			return Optional.of(Refusal.ALREADY_ADDED);
+		}
+		this.credentials.insert(accountId, key);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSKEY_ADDED, origin));
+		return Optional.empty();
 	}
 
 	@Transactional
@@ -96,13 +116,31 @@ public class Passkeys implements SecondFactor {
 		return true;
 	}
 
+	/** What became of a request to remove a key. */
+	enum Removal {
+
+		REMOVED, GONE,
+		/**
+		 * Refused: without it the account would have no app and no key that verifies its user, so no
+		 * way to re-check but spending recovery codes (turning 2FA off removes everything instead).
+		 */
+		LAST
+
+	}
+
 	@Transactional
-	boolean remove(long accountId, long id, Origin origin) {
-		if (!this.credentials.remove(accountId, id)) {
-			return false;
+	Removal remove(long accountId, long id, Origin origin) {
+		boolean apps = this.otherFactors.anyBesideKeys(accountId);
+		List<PasskeyCredentials.Listed> keys = this.credentials.list(accountId);
+		if (keys.stream().noneMatch(key -> key.id() == id)) {
+			return Removal.GONE;
 		}
+		if (!apps && keys.stream().noneMatch(key -> key.id() != id && key.verifiesUser())) {
+			return Removal.LAST;
+		}
+		this.credentials.remove(accountId, id);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSKEY_REMOVED, origin));
-		return true;
+		return Removal.REMOVED;
 	}
 
 	/** Challenges nobody answered within their five minutes. */

@@ -15,6 +15,8 @@ enum Refusal {
 	REFUSED,
 	/** The key is registered already. */
 	ALREADY_ADDED,
+	/** The account has as many keys as it may ({@link Passkeys#MAX_KEYS}). */
+	TOO_MANY,
 	/**
 	 * A good signature whose counter did not go up: a key that is not synced counts every use, so
 	 * this may be a copy of it. Refused, recorded and told to the owner; nothing changes.

@@ -24,14 +24,14 @@ class RelyingPartyKeys implements UserCredentialRepository {
 		this.credentials = credentials;
 	}
 
-	/** A key just used (its new signature count), or a new key of the account of its user handle. */
+	/**
+	 * A key just used: its new signature count. Only ever an update: a key removed while its
+	 * signature was checked stays removed, and a new key is stored by {@link Passkeys#add}, with the
+	 * account's other checks, not here.
+	 */
 	@Override
 	public void save(CredentialRecord record) {
-		if (this.credentials.exists(record.getCredentialId())) {
-			this.credentials.used(record);
-			return;
-		}
-		this.users.accountOf(record.getUserEntityUserId()).ifPresent(account -> this.credentials.insert(account, record));
+		this.credentials.used(record);
 	}
 
 	@Override

@@ -81,6 +81,10 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 
 	/** The page the action came from, only if it is one of ours: never an open redirect. */
 	static String returnPath(HttpServletRequest request) {
+		if ("GET".equals(request.getMethod())) {
+			// A page that asks for a re-check (adding an authenticator app): back to that page itself.
+			return request.getRequestURI();
+		}
 		String referer = request.getHeader("Referer");
 		if (referer != null) {
 			try {
@@ -95,7 +99,7 @@ final class FactorEntryPoint implements AuthenticationEntryPoint {
 				// fall through to the default
 			}
 		}
-		return "GET".equals(request.getMethod()) ? request.getRequestURI() : SignInRoutes.SECURITY_PAGE;
+		return SignInRoutes.SECURITY_PAGE;
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClockDrift {
 
-	private final TotpCredentials credentials;
+	private final TotpApps apps;
 
 	private final TotpSecrets secrets;
 
@@ -29,8 +29,8 @@ class ClockDrift {
 
 	private final SecurityLog securityLog;
 
-	ClockDrift(TotpCredentials credentials, TotpSecrets secrets, SecurityLog securityLog, Clock clock) {
-		this.credentials = credentials;
+	ClockDrift(TotpApps apps, TotpSecrets secrets, SecurityLog securityLog, Clock clock) {
+		this.apps = apps;
 		this.secrets = secrets;
 		this.verifier = new TotpVerifier(TotpGenerator.AUTHENTICATOR_APPS, clock);
 		this.securityLog = securityLog;
@@ -38,11 +38,13 @@ class ClockDrift {
 
 	/** @return how far behind the phone's clock seems (a negative duration), or empty */
 	Optional<Duration> suspected(long accountId, OneTimeCode code, Origin origin) {
-		Optional<TotpCredentials.Credential> credential = this.credentials.findCredential(accountId);
-		if (credential.isEmpty()) {
-			return Optional.empty();
-		}
-		OptionalLong steps = this.verifier.driftOf(this.secrets.open(accountId, credential.get().secret()), code);
+		// Of any of the account's apps: the phone whose clock is behind is the one the code came from.
+		OptionalLong steps = this.apps.of(accountId)
+			.stream()
+			.map(app -> this.verifier.driftOf(this.secrets.open(accountId, app.secret()), code))
+			.filter(OptionalLong::isPresent)
+			.findFirst()
+			.orElse(OptionalLong.empty());
 		if (steps.isEmpty()) {
 			return Optional.empty();
 		}

@@ -1,6 +1,5 @@
 package io.zdash.twofactor;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpSession;
 
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
-import io.zdash.account.TwoFactorIssuer;
 import io.zdash.support.Origin;
 import io.zdash.recovery.CodesOnDisplay;
 import io.zdash.recovery.RecoveryCode;
@@ -21,7 +19,6 @@ import io.zdash.signin.Factors;
 import io.zdash.signin.SessionFactors;
 import io.zdash.signin.SignInRoutes;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,26 +59,20 @@ class EnrollmentController {
 
 	private final AccountSessions accountSessions;
 
-	private final TwoFactorIssuer issuer;
-
-	private final MessageSource messages;
+	private final KeyOnPage keyOnPage;
 
 	private final CodesOnDisplay onDisplay;
 
 	private final RecoveryCodeSheet sheet;
 
-	private final Clock clock;
-
-	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, AccountSessions accountSessions, TwoFactorIssuer issuer,
-			MessageSource messages, CodesOnDisplay onDisplay, RecoveryCodeSheet sheet, Clock clock) {
-		this.clock = clock;
+	EnrollmentController(TwoFactorService twoFactor, SessionFactors sessionFactors, AccountSessions accountSessions,
+			KeyOnPage keyOnPage, CodesOnDisplay onDisplay, RecoveryCodeSheet sheet) {
 		this.onDisplay = onDisplay;
 		this.sheet = sheet;
-		this.messages = messages;
+		this.keyOnPage = keyOnPage;
 		this.twoFactor = twoFactor;
 		this.sessionFactors = sessionFactors;
 		this.accountSessions = accountSessions;
-		this.issuer = issuer;
 	}
 
 	@GetMapping(SignInRoutes.TWO_FACTOR_SETUP)
@@ -162,14 +153,7 @@ class EnrollmentController {
 	}
 
 	private String setupPage(AccountUser user, EnrollmentBinding session, Model model, Locale locale) {
-		String secret = this.twoFactor.pendingSecret(user.accountId(), session);
-		OtpAuthUri uri = new OtpAuthUri(this.issuer.name(), user.getUsername(), secret);
-		model.addAttribute("qrSvg", QrCodeSvg.render(uri.value(), this.messages.getMessage("setup.qr.label", null, locale)));
-		model.addAttribute("groupedSecret", String.join(" ", secret.split("(?<=\\G.{4})")));
-		model.addAttribute("issuer", this.issuer.name());
-		model.addAttribute("email", user.getUsername());
-		// To compare with the phone: codes match only when both clocks agree to within 30 seconds.
-		model.addAttribute("serverTime", this.clock.instant());
+		this.keyOnPage.addTo(model, user, this.twoFactor.pendingSecret(user.accountId(), session), locale);
 		return "twofactor/setup";
 	}
 

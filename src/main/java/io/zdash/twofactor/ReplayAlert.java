@@ -21,7 +21,7 @@ class ReplayAlert {
 
 	static final Duration AT_MOST_EVERY = Duration.ofHours(1);
 
-	private final TotpCredentials credentials;
+	private final TotpApps apps;
 
 	private final SecurityEvents events;
 
@@ -29,19 +29,19 @@ class ReplayAlert {
 
 	private final Clock clock;
 
-	ReplayAlert(TotpCredentials credentials, SecurityEvents events, SecurityLog securityLog, Clock clock) {
-		this.credentials = credentials;
+	ReplayAlert(TotpApps apps, SecurityEvents events, SecurityLog securityLog, Clock clock) {
+		this.apps = apps;
 		this.events = events;
 		this.securityLog = securityLog;
 		this.clock = clock;
 	}
 
-	/** A code already used was refused; {@code sessionKey} is the hash of the sender's sign-in key. */
-	void usedCodeSentAgain(long accountId, String sessionKey, Origin origin) {
+	/** A code of app {@code appId} already used was refused; {@code sessionKey} is the hash of the sender's sign-in key. */
+	void usedCodeSentAgain(long accountId, long appId, String sessionKey, Origin origin) {
 		// Read again, not the row the check began with: in a double click the other request may have
 		// claimed the step (and written its key) in between, and a stale row would raise a false alarm.
-		boolean otherSession = sessionKey != null && this.credentials.findCredential(accountId)
-			.map(TotpCredentials.Credential::lastUsedBy)
+		boolean otherSession = sessionKey != null && this.apps.find(accountId, appId)
+			.map(TotpApps.App::lastUsedBy)
 			.filter(usedBy -> !usedBy.equals(sessionKey))
 			.isPresent();
 		if (otherSession && this.events

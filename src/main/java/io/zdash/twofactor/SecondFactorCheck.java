@@ -11,7 +11,6 @@ import io.zdash.audit.SecurityLog;
 import io.zdash.recovery.RecoveryCodes;
 import io.zdash.signin.AttemptGate;
 import io.zdash.signin.FactorResult;
-import io.zdash.support.Backoff;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +28,8 @@ class SecondFactorCheck {
 	private static final AttemptGate.Kind GATE = AttemptGate.Kind.SECOND_FACTOR;
 
 	private final TotpCredentials credentials;
+
+	private final TotpApps apps;
 
 	private final RecoveryCodes recoveryCodes;
 
@@ -48,10 +49,14 @@ class SecondFactorCheck {
 
 	private final ReplayAlert replayAlert;
 
-	SecondFactorCheck(TotpCredentials credentials, RecoveryCodes recoveryCodes, TotpSecrets secrets, AttemptGate gate,
-			SecurityLog securityLog, TwoFactorProperties properties, Clock clock, PlatformTransactionManager transactions,
-			ReplayAlert replayAlert) {
+	private final WrongSecondFactor wrong;
+
+	SecondFactorCheck(TotpCredentials credentials, TotpApps apps, RecoveryCodes recoveryCodes, TotpSecrets secrets,
+			AttemptGate gate, SecurityLog securityLog, TwoFactorProperties properties, Clock clock,
+			PlatformTransactionManager transactions, ReplayAlert replayAlert, WrongSecondFactor wrong) {
 		this.replayAlert = replayAlert;
+		this.wrong = wrong;
+		this.apps = apps;
 		this.credentials = credentials;
 		this.recoveryCodes = recoveryCodes;
 		this.secrets = secrets;
@@ -96,18 +101,24 @@ class SecondFactorCheck {
 			return FactorResult.THROTTLED;
 		}
 		return this.transaction.execute(tx -> {
-			OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, credential.get().secret()), code);
-			if (step.isPresent() && this.credentials.claimStep(accountId, step.getAsLong(), sessionKey)) {
-				this.gate.reset(GATE, key(accountId));
-				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED, origin));
-				andThen.run();
-				return FactorResult.ACCEPTED;
-			}
-			if (step.isPresent()) {
-				// Right code, already used: refused and counted like any wrong code, so the answer gives
-				// nothing away, but recorded for the owner to see.
-				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED, origin));
-				this.replayAlert.usedCodeSentAgain(accountId, sessionKey, origin);
+			// Any of the account's apps; each keeps its own ledger, so a code is used once per app.
+			boolean replayed = false;
+			for (TotpApps.App app : this.apps.of(accountId)) {
+				OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, app.secret()), code);
+				if (step.isPresent() && this.apps.claimStep(app.id(), step.getAsLong(), sessionKey, this.clock.instant())) {
+					this.gate.reset(GATE, key(accountId));
+					this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.SIGN_IN_CODE_SUCCEEDED,
+							"app=" + app.id(), origin));
+					andThen.run();
+					return FactorResult.ACCEPTED;
+				}
+				if (step.isPresent() && !replayed) {
+					// Right code, already used: refused and counted like any wrong code, so the answer
+					// gives nothing away, but recorded for the owner to see.
+					replayed = true;
+					this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED, origin));
+					this.replayAlert.usedCodeSentAgain(accountId, app.id(), sessionKey, origin);
+				}
 			}
 			return failure(accountId, SecurityEvent.Type.SIGN_IN_CODE_FAILED, origin);
 		});
@@ -172,23 +183,10 @@ class SecondFactorCheck {
 		return false;
 	}
 
-	/** A wrong or replayed code, already counted by the gate: sets the wait (or the block) its count calls for. */
+	/** A wrong or replayed code, already counted by the gate: logged, then what its count calls for. */
 	private FactorResult failure(long accountId, SecurityEvent.Type type, Origin origin) {
-		int failures = this.gate.failures(GATE, key(accountId));
-		this.securityLog.record(new SecurityEvent(accountId, type, "consecutive=" + failures, origin));
-		if (failures >= this.properties.maxFailures()) {
-			if (this.credentials.block(accountId, this.clock.instant())) {
-				// Blocked for good: no wait on top, so the recovery-code path stays open to the owner.
-				this.gate.lift(GATE, key(accountId));
-			}
-			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.AUTHENTICATOR_BLOCKED, origin));
-			return FactorResult.BLOCKED;
-		}
-		if (failures == Backoff.FREE_FAILURES + 1) {
-			// The right password, then five wrong second factors: tell the owner, once per run.
-			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SECOND_FACTOR_GUESSED, origin));
-		}
-		return this.gate.recordFailure(GATE, key(accountId)).isZero() ? FactorResult.REJECTED : FactorResult.START_OVER;
+		this.securityLog.record(new SecurityEvent(accountId, type, "consecutive=" + this.wrong.failures(accountId), origin));
+		return this.wrong.failed(accountId, origin);
 	}
 
 	private static String key(long accountId) {

@@ -51,8 +51,11 @@ class SecondStepController {
 
 	private final Passkeys passkeys;
 
+	private final AuthenticatorApps apps;
+
 	SecondStepController(TwoFactorIssuer issuer, SecondFactorCheck check, MessageSource messages,
-			TwoFactorPolicy policy, Passkeys passkeys) {
+			TwoFactorPolicy policy, Passkeys passkeys, AuthenticatorApps apps) {
+		this.apps = apps;
 		this.passkeys = passkeys;
 		this.policy = policy;
 		this.issuer = issuer;
@@ -107,6 +110,8 @@ class SecondStepController {
 		// 0 when the administrator has turned trusted devices off: then the page offers no box.
 		model.addAttribute("rememberDays", this.policy.trustedDeviceDays());
 		model.addAttribute("hasKeys", this.passkeys.isEnrolled(user.accountId()));
+		// Without an app (its keys are its second factor) the page offers no code field.
+		model.addAttribute("hasApps", this.apps.any(user.accountId()));
 		warning(user.accountId(), locale).ifPresent(text -> model.addAttribute("attemptsWarning", text));
 		return page;
 	}

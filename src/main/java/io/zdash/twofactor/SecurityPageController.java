@@ -68,9 +68,13 @@ class SecurityPageController {
 
 	private final Passkeys passkeys;
 
+	private final AuthenticatorApps apps;
+
 	SecurityPageController(TwoFactorService twoFactor, RecoveryCodes recoveryCodes, AccountService accounts,
 			SessionFactors sessionFactors, AccountSessions accountSessions, SecurityEvents events,
-			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay, TrustedDeviceList trustedDevices, Passkeys passkeys) {
+			TwoFactorPolicy policy, CodesOnDisplay codesOnDisplay, TrustedDeviceList trustedDevices, Passkeys passkeys,
+			AuthenticatorApps apps) {
+		this.apps = apps;
 		this.trustedDevices = trustedDevices;
 		this.passkeys = passkeys;
 		this.codesOnDisplay = codesOnDisplay;
@@ -130,6 +134,7 @@ class SecurityPageController {
 			model.addAttribute("rememberDays", this.policy.trustedDeviceDays());
 		}
 		model.addAttribute("passkeys", this.passkeys.of(user.accountId()));
+		model.addAttribute("apps", this.apps.of(user.accountId()));
 		model.addAttribute("enabledSince", this.twoFactor.enabledSince(user.accountId()).orElse(null));
 		model.addAttribute("recoveryCodesRemaining", this.recoveryCodes.remaining(user.accountId()));
 		// From the database, the source of truth after an email change; the principal is a copy.

@@ -11,12 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Storage of pending enrollments and active authenticators, with their replay ledger and block.
- * Owns {@code totp_enrollment} and {@code totp_credential}; the failure count lives in the attempt
- * gate of {@code signin}.
+ * Storage of pending enrollments (one per account, of the session setting an app up) and of the
+ * account's 2FA state: on since when, the block of app codes, the last check-up. Owns
+ * {@code totp_enrollment} and {@code totp_credential}; the apps are {@link TotpApps}', the failure
+ * count lives in the attempt gate of {@code signin}.
  */
 @Repository
-class TotpCredentials {
+class TotpCredentials implements SealedSecretStore {
 
 	record Enrollment(long accountId, String secret, Instant expiresAt, Long verifiedStep, String sessionBinding) {
 
@@ -27,13 +28,16 @@ class TotpCredentials {
 
 	}
 
-	/** {@code lastUsedBy}: a hash of the key of the sign-in that used the last code; {@code checkedUpAt}: the last check-up. */
-	record Credential(long accountId, String secret, Instant enabledAt, long lastUsedStep, Instant blockedAt,
-			String lastUsedBy, Instant checkedUpAt) {
+	/** 2FA is on: since {@code enabledAt}; {@code blockedAt}: app codes blocked; {@code checkedUpAt}: the last check-up. */
+	record Credential(long accountId, Instant enabledAt, Instant blockedAt, Instant checkedUpAt) {
+	}
+
+	/** A pending key taken out of its enrollment, as sealed, and the step of the code that proved it. */
+	record Taken(SecretCipher.Sealed secret, long provenStep) {
 
 		@Override
 		public String toString() {
-			return "Credential[account=" + this.accountId + ", secret=******]";
+			return "Taken[secret=******]";
 		}
 
 	}
@@ -76,53 +80,48 @@ class TotpCredentials {
 	Optional<Credential> findCredential(long accountId) {
 		return this.jdbc.sql("select * from totp_credential where account_id = ?")
 			.param(accountId)
-			.query((rs, n) -> new Credential(rs.getLong("account_id"), rs.getString("secret"),
-					SqlTime.instant(rs, "enabled_at"), rs.getLong("last_used_step"), SqlTime.instant(rs, "blocked_at"),
-					rs.getString("last_used_by"), SqlTime.instant(rs, "checked_up_at")))
+			.query((rs, n) -> new Credential(rs.getLong("account_id"), SqlTime.instant(rs, "enabled_at"),
+					SqlTime.instant(rs, "blocked_at"), SqlTime.instant(rs, "checked_up_at")))
 			.optional();
 	}
 
 	/**
-	 * Moves a verified enrollment's sealed secret, as it is, into the active credential. The enrollment
-	 * row is taken first: of two concurrent confirmations only one finds it, so only one goes on.
-	 * @return whether this call moved it
+	 * Takes the account's verified enrollment: its row is deleted by a conditional DELETE, so of two
+	 * concurrent confirmations only one gets it (and goes on to store the app).
 	 */
-	boolean moveEnrollmentToCredential(long accountId, Instant enabledAt, long lastUsedStep) {
-		record Sealed(String secret, long keyId) {
+	Optional<Taken> takeVerifiedEnrollment(long accountId) {
+		record Row(String secret, long keyId, Long step) {
 		}
-		Optional<Sealed> sealed = this.jdbc.sql("select secret, secret_key_id from totp_enrollment where account_id = ?")
+		Optional<Row> row = this.jdbc.sql("select secret, secret_key_id, verified_step from totp_enrollment where account_id = ?")
 			.param(accountId)
-			.query((rs, n) -> new Sealed(rs.getString("secret"), rs.getLong("secret_key_id")))
-			.optional();
-		if (sealed.isEmpty() || this.jdbc.sql("delete from totp_enrollment where account_id = ? and verified_step is not null")
-			.param(accountId)
-			.update() != 1) {
-			return false;
-		}
-		this.jdbc.sql("""
-				insert into totp_credential (account_id, secret, secret_key_id, enabled_at, last_used_step)
-				values (?, ?, ?, ?, ?)""")
-			.params(accountId, sealed.get().secret(), sealed.get().keyId(), SqlTime.utc(enabledAt), lastUsedStep)
+			.query((rs, n) -> new Row(rs.getString("secret"), rs.getLong("secret_key_id"),
+					(Long) rs.getObject("verified_step", Long.class)))
+			.optional()
+			.filter(r -> r.step() != null);
+		return row.filter(r -> this.jdbc
+			.sql("delete from totp_enrollment where account_id = ? and secret = ? and verified_step is not null")
+			.params(accountId, r.secret())
+			.update() == 1)
+			.map(r -> new Taken(new SecretCipher.Sealed(r.secret(), r.keyId()), r.step()));
+	}
+
+	/** 2FA on: the account's state row (its first app and recovery codes are the caller's). */
+	void enable(long accountId, Instant enabledAt) {
+		this.jdbc.sql("insert into totp_credential (account_id, enabled_at) values (?, ?)")
+			.params(accountId, SqlTime.utc(enabledAt))
 			.update();
-		return true;
+	}
+
+	/**
+	 * Locks the account's 2FA row to the end of the transaction: removals of its factors (apps, keys)
+	 * take turns, so two at once cannot both remove "one of two" and leave none.
+	 */
+	void lock(long accountId) {
+		this.jdbc.sql("select account_id from totp_credential where account_id = ? for update").param(accountId).query().listOfRows();
 	}
 
 	void deleteCredential(long accountId) {
 		this.jdbc.sql("delete from totp_credential where account_id = ?").param(accountId).update();
-	}
-
-	/**
-	 * The replay guard: records {@code step} as used only if it is newer than every step used before.
-	 * One conditional UPDATE, so of two concurrent submissions of one code exactly one wins, on any
-	 * node sharing the database.
-	 * @return whether this call won the step
-	 */
-	boolean claimStep(long accountId, long step, String sessionKey) {
-		return this.jdbc.sql("""
-				update totp_credential set last_used_step = ?, last_used_by = ?
-				where account_id = ? and last_used_step < ? and blocked_at is null""")
-			.params(step, sessionKey, accountId, step)
-			.update() == 1;
 	}
 
 	void checkedUp(long accountId, Instant at) {
@@ -144,54 +143,38 @@ class TotpCredentials {
 		this.jdbc.sql("update totp_credential set blocked_at = null where account_id = ?").param(accountId).update();
 	}
 
-	/** A sealed secret as stored, for the key check at start-up and key rotation. */
-	record StoredSecret(long accountId, String secret) {
-
-		@Override
-		public String toString() {
-			return "StoredSecret[account=" + this.accountId + "]";
-		}
-
+	/** How many accounts have 2FA on. */
+	long accountsEnabled() {
+		return this.jdbc.sql("select count(*) from totp_credential").query(Long.class).single();
 	}
 
-	/** The two places secrets are stored: pending enrollments and active authenticators. */
-	enum Store {
-
-		ENROLLMENT("totp_enrollment"), CREDENTIAL("totp_credential");
-
-		private final String table;
-
-		Store(String table) {
-			this.table = table;
-		}
-
+	/** The pending keys' secrets, for key rotation: {@code row} is the account. */
+	@Override
+	public long count() {
+		return this.jdbc.sql("select count(*) from totp_enrollment").query(Long.class).single();
 	}
 
-	/** How many rows, so how many secrets, the store holds: for the credentials, the accounts with 2FA on. */
-	long count(Store store) {
-		return this.jdbc.sql("select count(*) from " + store.table).query(Long.class).single();
-	}
-
-	Optional<StoredSecret> anyCredentialSecret() {
-		return this.jdbc.sql("select account_id, secret from totp_credential order by account_id fetch first 1 rows only")
-			.query((rs, n) -> new StoredSecret(rs.getLong("account_id"), rs.getString("secret")))
+	@Override
+	public Optional<StoredSecret> any() {
+		return this.jdbc.sql("select account_id, secret from totp_enrollment order by account_id fetch first 1 rows only")
+			.query((rs, n) -> new StoredSecret(rs.getLong("account_id"), rs.getLong("account_id"), rs.getString("secret")))
 			.optional();
 	}
 
-	/** Up to {@code limit} secrets not sealed with key {@code keyId}, in account order. */
-	List<StoredSecret> sealedWithOtherKey(Store store, long keyId, int limit) {
+	@Override
+	public List<StoredSecret> sealedWithOtherKey(long keyId, int limit) {
 		return this.jdbc
-			.sql("select account_id, secret from " + store.table + " where secret_key_id <> ? order by account_id"
+			.sql("select account_id, secret from totp_enrollment where secret_key_id <> ? order by account_id"
 					+ " fetch first " + limit + " rows only")
 			.param(keyId)
-			.query((rs, n) -> new StoredSecret(rs.getLong("account_id"), rs.getString("secret")))
+			.query((rs, n) -> new StoredSecret(rs.getLong("account_id"), rs.getLong("account_id"), rs.getString("secret")))
 			.list();
 	}
 
-	/** Replaces a sealed secret only if it is unchanged since it was read (a sign-in may race it). */
-	boolean replaceSecret(Store store, StoredSecret old, SecretCipher.Sealed fresh) {
-		return this.jdbc.sql("update " + store.table + " set secret = ?, secret_key_id = ? where account_id = ? and secret = ?")
-			.params(fresh.ciphertext(), fresh.keyId(), old.accountId(), old.secret())
+	@Override
+	public boolean replace(StoredSecret old, SecretCipher.Sealed fresh) {
+		return this.jdbc.sql("update totp_enrollment set secret = ?, secret_key_id = ? where account_id = ? and secret = ?")
+			.params(fresh.ciphertext(), fresh.keyId(), old.row(), old.secret())
 			.update() == 1;
 	}
 

@@ -1,5 +1,7 @@
 package io.zdash.twofactor;
 
+import java.util.List;
+
 import io.zdash.secrets.SealedValues;
 import io.zdash.secrets.SecretCipher;
 
@@ -9,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TotpSecretValues implements SealedValues {
 
-	private final TotpCredentials credentials;
+	private final List<SealedSecretStore> stores;
 
-	TotpSecretValues(TotpCredentials credentials) {
-		this.credentials = credentials;
+	TotpSecretValues(TotpApps apps, TotpCredentials enrollments) {
+		this.stores = List.of(apps, enrollments);
 	}
 
 	@Override
@@ -22,24 +24,24 @@ class TotpSecretValues implements SealedValues {
 
 	@Override
 	public long count() {
-		return this.credentials.count(TotpCredentials.Store.CREDENTIAL)
-				+ this.credentials.count(TotpCredentials.Store.ENROLLMENT);
+		return this.stores.stream().mapToLong(SealedSecretStore::count).sum();
 	}
 
 	@Override
 	public void check(SecretCipher cipher) {
-		this.credentials.anyCredentialSecret()
+		this.stores.get(0)
+			.any()
 			.ifPresent(stored -> cipher.open(stored.secret(), TotpSecrets.associatedData(stored.accountId())));
 	}
 
 	@Override
 	public int reseal(SecretCipher cipher, long primaryKeyId, int limit) {
 		int resealed = 0;
-		for (TotpCredentials.Store store : TotpCredentials.Store.values()) {
-			for (TotpCredentials.StoredSecret stored : this.credentials.sealedWithOtherKey(store, primaryKeyId, limit)) {
+		for (SealedSecretStore store : this.stores) {
+			for (SealedSecretStore.StoredSecret stored : store.sealedWithOtherKey(primaryKeyId, limit)) {
 				byte[] associatedData = TotpSecrets.associatedData(stored.accountId());
 				SecretCipher.Sealed fresh = cipher.seal(cipher.open(stored.secret(), associatedData), associatedData);
-				resealed += this.credentials.replaceSecret(store, stored, fresh) ? 1 : 0;
+				resealed += store.replace(stored, fresh) ? 1 : 0;
 			}
 		}
 		return resealed;

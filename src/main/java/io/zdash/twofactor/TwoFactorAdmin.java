@@ -67,7 +67,7 @@ public class TwoFactorAdmin {
 
 	/** How many accounts have 2FA on: the adoption figure of the administration page and the metrics. */
 	public long accountsWithTwoFactor() {
-		return this.credentials.count(TotpCredentials.Store.CREDENTIAL);
+		return this.credentials.accountsEnabled();
 	}
 
 }

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Enrollment and removal of an account's authenticator. Every change that touches more than one
- * row is one transaction: 2FA is either fully on (secret, replay ledger, recovery codes) or fully
- * off. Checking a code at sign-in is {@link SecondFactorCheck}'s.
+ * Turning 2FA on (with its first authenticator app) and off. Every change that touches more than
+ * one row is one transaction: 2FA is either fully on (state, app with its replay ledger, recovery
+ * codes) or fully off. More apps are {@link AuthenticatorApps}'; checking a code at sign-in is
+ * {@link SecondFactorCheck}'s.
  */
 @Service
 class TwoFactorService implements SecondFactor {
@@ -32,6 +33,8 @@ class TwoFactorService implements SecondFactor {
 	static final int SECRET_BYTES = 20;
 
 	private final TotpCredentials credentials;
+
+	private final TotpApps apps;
 
 	private final RecoveryCodes recoveryCodes;
 
@@ -51,9 +54,10 @@ class TwoFactorService implements SecondFactor {
 
 	private final Passkeys passkeys;
 
-	TwoFactorService(TotpCredentials credentials, RecoveryCodes recoveryCodes, TwoFactorProperties properties,
-			Clock clock, TotpSecrets secrets, SecurityLog securityLog, SecondFactorCheck check, CheckUp checkUp,
-			Passkeys passkeys) {
+	TwoFactorService(TotpCredentials credentials, TotpApps apps, RecoveryCodes recoveryCodes,
+			TwoFactorProperties properties, Clock clock, TotpSecrets secrets, SecurityLog securityLog,
+			SecondFactorCheck check, CheckUp checkUp, Passkeys passkeys) {
+		this.apps = apps;
 		this.checkUp = checkUp;
 		this.passkeys = passkeys;
 		this.secrets = secrets;
@@ -132,10 +136,15 @@ class TwoFactorService implements SecondFactor {
 		if (enrollment.isEmpty() || isEnrolled(accountId)) {
 			return false;
 		}
-		// The code that proved the app is recorded as used: it cannot also sign someone in.
-		if (!this.credentials.moveEnrollmentToCredential(accountId, this.clock.instant(), enrollment.get().verifiedStep())) {
+		// Taken by one confirmation only; the code that proved the app is recorded as used: it cannot
+		// also sign someone in.
+		Optional<TotpCredentials.Taken> taken = this.credentials.takeVerifiedEnrollment(accountId);
+		if (taken.isEmpty()) {
 			return false;
 		}
+		Instant now = this.clock.instant();
+		this.credentials.enable(accountId, now);
+		this.apps.add(accountId, null, taken.get().secret(), now, taken.get().provenStep());
 		this.check.clear(accountId);
 		this.recoveryCodes.activatePending(accountId);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_ENABLED, origin));
@@ -159,11 +168,12 @@ class TwoFactorService implements SecondFactor {
 	}
 
 	/**
-	 * Secret, pending enrollment, passkeys and security keys, recovery codes and the failure count;
+	 * Apps, pending enrollment, passkeys and security keys, recovery codes and the failure count;
 	 * in the caller's transaction. Keys are a second factor beside the app: they go with 2FA.
 	 */
 	void remove(long accountId) {
 		this.passkeys.removeAll(accountId);
+		this.apps.removeAll(accountId);
 		this.credentials.deleteCredential(accountId);
 		this.credentials.deleteEnrollment(accountId);
 		this.recoveryCodes.deleteAll(accountId);
@@ -171,7 +181,7 @@ class TwoFactorService implements SecondFactor {
 	}
 
 	/** The account's pending key if it is unexpired and this session's. */
-	private Optional<TotpCredentials.Enrollment> liveEnrollment(long accountId, EnrollmentBinding session) {
+	Optional<TotpCredentials.Enrollment> liveEnrollment(long accountId, EnrollmentBinding session) {
 		Instant now = this.clock.instant();
 		return this.credentials.findEnrollment(accountId)
 			.filter(e -> e.expiresAt().isAfter(now) && session.matches(e.sessionBinding()));

@@ -201,6 +201,25 @@ class SecurityEmailTest extends JourneyTest {
 		assertThat(withSubject(newDeviceSubject())).hasSize(1);
 	}
 
+	@Test
+	void whenAnotherAuthenticatorAppIsAddedOrRemovedThenTheOwnerIsToldWithoutItsKey() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		Enrolled enrolled = this.journey.enableTwoFactor(session);
+		org.jsoup.nodes.Document page = this.journey.page("/security/two-factor/apps/new", session);
+		String key = page.getElementById("totp-secret").text().replace(" ", "");
+		this.mvc.perform(post("/security/two-factor/apps").session(session).with(csrf()).param("name", "Tablet")
+			.param("code", this.journey.currentCode(Base32.decode(key))));
+		List<MimeMessage> added = withSubject("An authenticator app was added to your account");
+		assertThat(added).hasSize(1);
+		assertThat(body(added.get(0))).contains("From where: address 127.0.0.1").doesNotContain(key);
+		assertThat(GreenMailUtil.getWholeMessage(added.get(0))).doesNotContain(key);
+
+		long app = this.jdbc.sql("select id from totp_app where name = 'Tablet'").query(Long.class).single();
+		this.mvc.perform(post("/security/two-factor/apps/" + app + "/remove").session(session).with(csrf()));
+		assertThat(withSubject("An authenticator app was removed from your account")).hasSize(1);
+		assertNoSecretIn(mailsTo(this.email), enrolled);
+	}
+
 	private static String newDeviceSubject() throws Exception {
 		java.util.Properties mail = new java.util.Properties();
 		try (var in = SecurityEmailTest.class.getResourceAsStream("/mail.properties")) {

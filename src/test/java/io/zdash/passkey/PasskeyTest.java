@@ -38,6 +38,9 @@ class PasskeyTest extends JourneyTest {
 	@Autowired
 	io.zdash.account.AccountService accounts;
 
+	@Autowired
+	PasskeyCeremonies ceremonies;
+
 	TestAuthenticator authenticator;
 
 	MockHttpSession session;
@@ -287,6 +290,64 @@ class PasskeyTest extends JourneyTest {
 	}
 
 	@Test
+	void whenWrongKeysFollowTheRightPasswordThenTheyCountWithWrongCodesTowardsTheWarningAndTheBlock() throws Exception {
+		add(this.session, this.authenticator, "Laptop");
+		TestAuthenticator stranger = new TestAuthenticator();
+		for (int i = 0; i <= io.zdash.support.Backoff.FREE_FAILURES + 1; i++) {
+			// Past the pause the last one earned (the factors carry real time, so the clock stays).
+			this.jdbc.sql("update attempt_gate set locked_until = null where kind = 'SECOND_FACTOR'").update();
+			assertNotSignedIn(this.journey.signIn(this.email, WebJourney.PASSWORD), stranger);
+		}
+		assertThat(events("SECOND_FACTOR_GUESSED")).as("once the free failures are spent").isOne();
+
+		// The hundredth wrong second factor in a row, key or code, blocks the app codes (NIST 800-63B).
+		this.jdbc.sql("update attempt_gate set failures = 100, locked_until = null where kind = 'SECOND_FACTOR' and gate_key = ?")
+			.param(Long.toString(this.accountId)).update();
+		assertThat(assertNotSignedIn(this.journey.signIn(this.email, WebJourney.PASSWORD), stranger)
+			.getResponse().getContentAsString()).contains("recovery code");
+		assertThat(events("AUTHENTICATOR_BLOCKED")).isOne();
+		assertThat(this.jdbc.sql("select blocked_at from totp_credential where account_id = ?").param(this.accountId)
+			.query(java.sql.Timestamp.class).single()).isNotNull();
+	}
+
+	@Test
+	void whenTheKeyDidNotVerifyItsUserAtTheSecondStepThenTheSignInIsCompleteButNotFreshForSensitiveActions()
+			throws Exception {
+		add(this.session, this.authenticator, "Security key without PIN");
+		this.authenticator.verifiesUser = false;
+		MockHttpSession touched = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(secondStep(touched, this.authenticator).getResponse().getRedirectedUrl()).isEqualTo("/");
+		MvcResult asked = this.mvc.perform(post("/security/passkeys/options").session(touched).with(csrf())).andReturn();
+		assertThat(asked.getResponse().getRedirectedUrl()).as("a touch is not a PIN").startsWith("/security/confirm");
+
+		this.authenticator.verifiesUser = true;
+		MockHttpSession verified = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		assertThat(secondStep(verified, this.authenticator).getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(options(verified, "/security/passkeys/options")).contains("challenge");
+	}
+
+	@Test
+	void whenOneSessionBeginsCeremoniesAtTheSameInstantThenNoneFailsAndTheLastChallengeIsTheOneKept() throws Exception {
+		String sessionHash = io.zdash.support.RandomText.hex(32);
+		java.time.Instant expires = this.clock.instant().plusSeconds(300);
+		List<java.util.concurrent.Callable<String>> clicks = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String challenge = "challenge-" + i;
+			clicks.add(() -> {
+				this.ceremonies.begin(sessionHash, PasskeyCeremonies.Purpose.SIGN_IN,
+						new PasskeyCeremonies.Ceremony(challenge, null, "required", expires));
+				return challenge;
+			});
+		}
+		List<String> begun = io.zdash.SubmissionRace.atOnce(clicks);
+		assertThat(begun).hasSize(8);
+		assertThat(this.ceremonies.take(sessionHash, PasskeyCeremonies.Purpose.SIGN_IN, this.clock.instant()))
+			.hasValueSatisfying(kept -> assertThat(kept.challenge()).startsWith("challenge-"));
+		assertThat(this.ceremonies.take(sessionHash, PasskeyCeremonies.Purpose.SIGN_IN, this.clock.instant()))
+			.as("one row per session and purpose").isEmpty();
+	}
+
+	@Test
 	void whenTheReCheckIsDueThenAKeyThatVerifiesItsUserConfirmsIt() throws Exception {
 		add(this.session, this.authenticator, "Phone");
 		this.clock.advance(java.time.Duration.ofMinutes(11));
@@ -336,6 +397,14 @@ class PasskeyTest extends JourneyTest {
 		assertThat(result.getResponse().getContentAsString()).contains("was not accepted for this account");
 		assertThat(this.mvc.perform(get("/security").session(session)).andReturn().getResponse().getRedirectedUrl())
 			.endsWith("/login/totp");
+	}
+
+	private MvcResult assertNotSignedIn(MockHttpSession session, TestAuthenticator key) throws Exception {
+		MvcResult result = secondStep(session, key);
+		assertThat(result.getResponse().getRedirectedUrl()).isNull();
+		assertThat(this.mvc.perform(get("/security").session(session)).andReturn().getResponse().getRedirectedUrl())
+			.isNotNull();
+		return result;
 	}
 
 	private MvcResult secondStep(MockHttpSession session, TestAuthenticator key) throws Exception {

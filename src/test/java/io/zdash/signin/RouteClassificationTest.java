@@ -78,7 +78,8 @@ class RouteClassificationTest {
 		for (String pattern : List.of("/instances/{id}/token", "/instances/{id}/token/rotate", "/security/two-factor/disable",
 				"/security/recovery-codes", "/security/password", "/security/email", "/security/sessions/{handle}/revoke",
 				"/security/sessions/revoke-others", "/security/passkeys", "/security/passkeys/options",
-				"/security/passkeys/{id}/rename", "/security/passkeys/{id}/remove")) {
+				"/security/passkeys/{id}/rename", "/security/passkeys/{id}/remove", "/security/two-factor/apps",
+				"/security/two-factor/apps/{id}/rename", "/security/two-factor/apps/{id}/remove")) {
 			assertThat(levelOf(HttpMethod.POST, pattern)).as(pattern).isEqualTo(Access.Level.STEP_UP);
 		}
 		this.signIn.rules().routes().stream().filter(r -> r.pattern().startsWith("/admin"))
@@ -106,8 +107,7 @@ class RouteClassificationTest {
 	void whenAGuessablePostIsMappedThenItIsLimitedPerAddress() {
 		assertThat(this.signIn.rules().limitedPerAddress()).extracting(RouteRules.Route::pattern)
 			.containsExactlyInAnyOrder("/signup", "/login/totp", "/login/recovery", "/security/confirm", "/email/verify",
-					"/password/forgot", "/password/reset", "/recovery/lost-device", "/login/passkey", "/login/with-passkey",
-					"/login/with-passkey/options");
+					"/password/forgot", "/password/reset", "/recovery/lost-device", "/login/passkey", "/login/with-passkey");
 	}
 
 	@Test

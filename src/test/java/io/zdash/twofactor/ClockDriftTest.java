@@ -105,7 +105,7 @@ class ClockDriftTest extends JourneyTest {
 	}
 
 	private long lastUsedStep() {
-		return this.jdbc.sql("select c.last_used_step from totp_credential c join account a on a.id = c.account_id where a.email = ?")
+		return this.jdbc.sql("select c.last_used_step from totp_app c join account a on a.id = c.account_id where a.email = ?")
 			.param(this.email).query(Long.class).single();
 	}
 

@@ -55,11 +55,12 @@ class ReplayAlertTest extends JourneyTest {
 	void whenTheSameSessionSendsItsCodeTwiceThenNobodyIsAlarmed() throws Exception {
 		this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		long accountId = this.jdbc.sql("select id from account where email = ?").param(this.email).query(Long.class).single();
-		this.jdbc.sql("update totp_credential set last_used_by = 'same-session' where account_id = ?").param(accountId).update();
-		this.alert.usedCodeSentAgain(accountId, "same-session", Origin.NONE);
-		this.alert.usedCodeSentAgain(accountId, null, Origin.NONE);
+		long appId = this.jdbc.sql("select id from totp_app where account_id = ?").param(accountId).query(Long.class).single();
+		this.jdbc.sql("update totp_app set last_used_by = 'same-session' where id = ?").param(appId).update();
+		this.alert.usedCodeSentAgain(accountId, appId, "same-session", Origin.NONE);
+		this.alert.usedCodeSentAgain(accountId, appId, null, Origin.NONE);
 		assertThat(events("USED_CODE_TRIED_AGAIN")).isZero();
-		this.alert.usedCodeSentAgain(accountId, "another-session", Origin.NONE);
+		this.alert.usedCodeSentAgain(accountId, appId, "another-session", Origin.NONE);
 		assertThat(events("USED_CODE_TRIED_AGAIN")).isOne();
 	}
 

@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /** A stolen database holds no usable secret; the key lives outside it, can rotate, and must match. */
 class SecretsAtRestTest extends JourneyTest {
 
-	private static final List<String> TABLES = List.of("account", "totp_credential", "totp_enrollment", "recovery_code",
+	private static final List<String> TABLES = List.of("account", "totp_credential", "totp_app", "totp_enrollment", "recovery_code",
 			"security_event", "attempt_gate", "instance");
 
 	@Autowired
@@ -121,7 +121,7 @@ class SecretsAtRestTest extends JourneyTest {
 		this.rotation.rotate();
 
 		long primary = this.keys.primaryKeyId();
-		assertThat(this.jdbc.sql("select count(*) from totp_credential where secret_key_id <> ?").param(primary)
+		assertThat(this.jdbc.sql("select count(*) from totp_app where secret_key_id <> ?").param(primary)
 			.query(Long.class).single()).isZero();
 		assertThat(storedSecret(email)).isNotEqualTo(before);
 		this.journey.signInWithCode(email, enrolled.secret());
@@ -153,7 +153,7 @@ class SecretsAtRestTest extends JourneyTest {
 	}
 
 	private String storedSecret(String email) {
-		return this.jdbc.sql("select c.secret from totp_credential c join account a on a.id = c.account_id where a.email = ?")
+		return this.jdbc.sql("select c.secret from totp_app c join account a on a.id = c.account_id where a.email = ?")
 			.param(email).query(String.class).single();
 	}
 
@@ -167,7 +167,7 @@ class SecretsAtRestTest extends JourneyTest {
 	}
 
 	private static List<SealedValues> stored(JdbcClient jdbc) {
-		return List.of(new TotpSecretValues(new TotpCredentials(jdbc)));
+		return List.of(new TotpSecretValues(new TotpApps(jdbc), new TotpCredentials(jdbc)));
 	}
 
 	private static JdbcClient emptyDatabase() {

@@ -40,7 +40,7 @@ public final class SeedAccounts {
 		TotpSecrets cipher;
 		try (SingleConnectionDataSource keys = new SingleConnectionDataSource(url, "sa", "", true)) {
 			JdbcClient jdbc = JdbcClient.create(keys);
-			List<SealedValues> stored = List.of(new TotpSecretValues(new TotpCredentials(jdbc)));
+			List<SealedValues> stored = List.of(new TotpSecretValues(new TotpApps(jdbc), new TotpCredentials(jdbc)));
 			cipher = new TotpSecrets(new SecretCipher(new SecretKeys(new CryptoProperties(null, Path.of(args[1])), stored), stored));
 		}
 		SecureRandom random = new SecureRandom();

@@ -217,10 +217,11 @@ class BadInputTest extends JourneyTest {
 
 	private Map<String, Object> credential(String email) {
 		return this.jdbc.sql("""
-				select c.secret, c.last_used_step, c.blocked_at,
+				select p.secret, p.last_used_step, c.blocked_at,
 				       (select g.failures from attempt_gate g
 				        where g.kind = 'SECOND_FACTOR' and g.gate_key = cast(a.id as varchar(64))) as failed_attempts
-				from totp_credential c join account a on a.id = c.account_id where a.email = ?""").param(email).query().listOfRows()
+				from totp_credential c join account a on a.id = c.account_id join totp_app p on p.account_id = a.id
+				where a.email = ?""").param(email).query().listOfRows()
 			.stream().findFirst().orElse(Map.of());
 	}
 

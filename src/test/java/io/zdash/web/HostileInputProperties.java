@@ -186,7 +186,7 @@ class HostileInputProperties {
 
 	private static Map<String, Object> credential() {
 		return app.getBean(JdbcClient.class)
-			.sql("select c.secret from totp_credential c join account a on a.id = c.account_id where a.email = ?")
+			.sql("select c.secret from totp_app c join account a on a.id = c.account_id where a.email = ?")
 			.param(enrolledEmail)
 			.query()
 			.singleRow()
