@@ -200,6 +200,41 @@ class BrowserJourneyTest extends BrowserTest {
 		}
 	}
 
+	@Test
+	void whenASecondAuthenticatorAppIsAddedThenEitherSignsInAndTheFirstCanGo() throws Exception {
+		String email = WebJourney.uniqueEmail();
+		this.browser.signUp(email, WebJourney.PASSWORD);
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		byte[] first = enroll(this.browser, false);
+
+		// Security → Add another authenticator app → scan its own QR code → name and code.
+		this.browser.clickAndWait(By.id("add-app"));
+		assertThat(this.browser.path()).isEqualTo("/security/two-factor/apps/new");
+		byte[] second = Base32.decode(queryParameter(this.browser.scanQrCode(By.id("totp-qr")), "secret"));
+		assertThat(second).isNotEqualTo(first);
+		this.browser.type("app-name", "Tablet");
+		this.browser.type("code", code(second));
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/security");
+		assertThat(this.browser.findAll(By.className("totp-app-name")).stream().map(WebElement::getText))
+			.containsExactly("Authenticator app", "Tablet");
+		this.browser.screenshotOf(By.id("two-factor"), "authenticator-apps.png");
+
+		// The first phone is lost: remove it (after a confirmation); the tablet's codes still sign in.
+		this.browser.clickAndConfirm(By.cssSelector(".totp-app .remove-app"));
+		assertThat(this.browser.findAll(By.className("totp-app-name")).stream().map(WebElement::getText))
+			.containsExactly("Tablet");
+		this.browser.signOut();
+		nextStep();
+		this.browser.signIn(email, WebJourney.PASSWORD);
+		this.browser.type("code", code(first));
+		this.browser.submit();
+		assertThat(this.browser.find(By.cssSelector(".error")).getText()).contains("not right");
+		this.browser.type("code", code(second));
+		this.browser.submit();
+		assertThat(this.browser.path()).isEqualTo("/");
+	}
+
 	private List<String> lastRecoveryCodes;
 
 	/** Security → Configure now → scan the QR code → type a code → save the codes → turn on. */

@@ -129,6 +129,14 @@ class PageQualityBrowserTest {
 		this.browser.open("/security");
 		this.browser.open("/security/confirm?continue=/security");
 		check("step-up re-check");
+		this.browser.open("/security/two-factor/apps/new");
+		check("add an authenticator app");
+		byte[] tablet = Base32.decode(this.browser.text("totp-secret").replace(" ", ""));
+		this.browser.type("app-name", "Tablet");
+		this.browser.type("code", code(tablet));
+		this.browser.submit();
+		assertThat(this.browser.findAll(By.className("totp-app"))).hasSize(2);
+		check("security, two authenticator apps");
 		// A month later: the next sign-in starts with the check-up.
 		this.jdbc.sql("update totp_credential set enabled_at = ? where account_id = (select id from account where email = ?)")
 			.params(io.zdash.support.SqlTime.utc(this.clock.instant().minus(java.time.Duration.ofDays(29))), email).update();
