@@ -52,8 +52,10 @@ public final class SeedAccounts {
 			try (PreparedStatement account = db.prepareStatement(
 					"insert into account (email, password_hash, created_at) values (?, ?, ?)",
 					Statement.RETURN_GENERATED_KEYS);
-					PreparedStatement credential = db.prepareStatement("""
-							insert into totp_credential (account_id, secret, enabled_at, last_used_step, secret_key_id)
+					PreparedStatement credential = db.prepareStatement(
+							"insert into totp_credential (account_id, enabled_at) values (?, ?)");
+					PreparedStatement app = db.prepareStatement("""
+							insert into totp_app (account_id, secret, added_at, last_used_step, secret_key_id)
 							values (?, ?, ?, ?, ?)""");
 					PreparedStatement code = db.prepareStatement("""
 							insert into recovery_code (account_id, salt, hash, active, created_at)
@@ -74,12 +76,15 @@ public final class SeedAccounts {
 						id = keys.getLong(1);
 					}
 					credential.setLong(1, id);
-					SecretCipher.Sealed sealed = cipher.seal(id, bytes(random, 20));
-					credential.setString(2, sealed.ciphertext());
-					credential.setObject(3, now);
-					credential.setLong(4, step);
-					credential.setLong(5, sealed.keyId());
+					credential.setObject(2, now);
 					credential.addBatch();
+					SecretCipher.Sealed sealed = cipher.seal(id, bytes(random, 20));
+					app.setLong(1, id);
+					app.setString(2, sealed.ciphertext());
+					app.setObject(3, now);
+					app.setLong(4, step);
+					app.setLong(5, sealed.keyId());
+					app.addBatch();
 					for (int c = 0; c < 10; c++) {
 						code.setLong(1, id);
 						code.setString(2, HexFormat.of().formatHex(bytes(random, 16)));
@@ -100,6 +105,7 @@ public final class SeedAccounts {
 					}
 					if ((i + 1) % BATCH == 0 || i == count - 1) {
 						credential.executeBatch();
+						app.executeBatch();
 						code.executeBatch();
 						device.executeBatch();
 						event.executeBatch();
