@@ -81,6 +81,9 @@
 
   async function get(form, conditional) {
     const o = await options(form, conditional);
+    if (conditional && form.dataset.busy) {
+      throw new Shown(); // a click began its own ceremony while these options came: it goes first
+    }
     const request = {
       publicKey: { ...o, challenge: base64url.decode(o.challenge), allowCredentials: descriptors(o.allowCredentials) },
       signal: signal(),
@@ -153,24 +156,44 @@
     run(form, false).catch((error) => {
       delete form.dataset.busy;
       explain(form, error);
+      startAutofill(); // the click's ceremony ended the autofill's: offer the passkeys again
     });
   }, true);
 
+  // Back to a page from the browser's cache after a ceremony sent its form: the form may be used again.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) {
+      document.querySelectorAll('form[data-busy]').forEach((form) => delete form.dataset.busy);
+    }
+  });
+
   // Passkey autofill: the email field offers the browser's passkeys for this site, where supported.
-  // The server's challenge lives five minutes: when the browser gives up on it, ask for a new one
-  // (for an hour at most), so a page left open still offers the passkeys.
+  // The server's challenge lives five minutes and browsers may wait for ever on an autofill request:
+  // a new one every four and a half minutes, or when the browser gives up (for an hour at most), so
+  // a page left open still offers the passkeys.
+  let startAutofill = () => {};
   document.addEventListener('DOMContentLoaded', async () => {
     const form = document.querySelector('form[data-passkey="get"][data-conditional]');
     if (!form || !supported() || !PublicKeyCredential.isConditionalMediationAvailable
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return;
     }
-    const autofill = (left) => run(form, true).catch((error) => {
-      // Nothing chosen, or a click began a ceremony of its own (AbortError): the page stays as it is.
-      if (error && error.name === 'NotAllowedError' && left > 0 && !form.dataset.busy) {
-        autofill(left - 1);
+    let left = 12;
+    let renewal;
+    startAutofill = () => {
+      clearTimeout(renewal);
+      if (left <= 0 || form.dataset.busy) {
+        return;
       }
-    });
-    autofill(12);
+      left -= 1;
+      renewal = setTimeout(startAutofill, 270000); // starting a new request aborts the old one
+      run(form, true).then(() => clearTimeout(renewal), (error) => {
+        // Nothing chosen: ask again. Aborted (a click began its own ceremony, or the renewal): nothing.
+        if (error && error.name === 'NotAllowedError') {
+          startAutofill();
+        }
+      });
+    };
+    startAutofill();
   });
 })();
