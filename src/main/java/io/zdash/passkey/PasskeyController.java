@@ -9,6 +9,7 @@ import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.signin.Access;
 import io.zdash.support.Origin;
+import io.zdash.support.RowId;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,6 +61,7 @@ class PasskeyController {
 				case NO_CEREMONY -> "passkey.error.expired";
 				case ALREADY_ADDED -> "passkey.error.alreadyAdded";
 				case TOO_MANY -> "passkey.error.tooMany";
+				case TWO_FACTOR_OFF -> "passkey.error.twoFactorFirst";
 				default -> "passkey.error.notAdded";
 			});
 		}
@@ -76,7 +78,7 @@ class PasskeyController {
 		if (name.isEmpty()) {
 			return refused(redirect, "passkey.error.label");
 		}
-		boolean renamed = number(id).filter(key -> this.passkeys.rename(user.accountId(), key, name.get(), origin))
+		boolean renamed = RowId.parse(id).filter(key -> this.passkeys.rename(user.accountId(), key, name.get(), origin))
 			.isPresent();
 		redirect.addFlashAttribute("notice", renamed ? "passkey.notice.renamed" : "passkey.notice.gone");
 		return CARD;
@@ -87,7 +89,7 @@ class PasskeyController {
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.removePasskey")
 	String remove(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		Passkeys.Removal removal = number(id).map(key -> this.passkeys.remove(user.accountId(), key, origin))
+		Passkeys.Removal removal = RowId.parse(id).map(key -> this.passkeys.remove(user.accountId(), key, origin))
 			.orElse(Passkeys.Removal.GONE);
 		if (removal == Passkeys.Removal.LAST) {
 			return refused(redirect, "passkey.error.last");
@@ -112,15 +114,6 @@ class PasskeyController {
 	private static String refused(RedirectAttributes redirect, String message) {
 		redirect.addFlashAttribute("passkeyError", message);
 		return CARD;
-	}
-
-	private static Optional<Long> number(String id) {
-		try {
-			return Optional.of(Long.parseLong(id)).filter(n -> n > 0);
-		}
-		catch (NumberFormatException notOurs) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -89,13 +89,16 @@ public class Passkeys implements SecondFactor {
 	}
 
 	/**
-	 * Stores a checked new key of the account, and logs it, in one transaction: all of it, or (too
-	 * many keys, or the key already someone's) nothing. Two requests adding the same key at once: the
+	 * Stores a checked new key of the account, and logs it, in one transaction: all of it, or (2FA
+	 * turned off meanwhile, too many keys, or the key already someone's) nothing. Two requests adding the same key at once: the
 	 * unique credential id refuses the second, whose transaction rolls back
 	 * ({@link org.springframework.dao.DuplicateKeyException}, for the caller to answer).
 	 */
 	@Transactional
 	Optional<Refusal> add(long accountId, CredentialRecord key, Origin origin) {
+		if (!this.otherFactors.twoFactorOn(accountId)) {
+			return Optional.of(Refusal.TWO_FACTOR_OFF);
+		}
 		if (!mayAddMore(accountId)) {
 			return Optional.of(Refusal.TOO_MANY);
 		}

@@ -15,6 +15,8 @@ enum Refusal {
 	REFUSED,
 	/** The key is registered already. */
 	ALREADY_ADDED,
+	/** 2FA was turned off (or reset) while the browser was asking for the key. */
+	TWO_FACTOR_OFF,
 	/** The account has as many keys as it may ({@link Passkeys#MAX_KEYS}). */
 	TOO_MANY,
 	/**

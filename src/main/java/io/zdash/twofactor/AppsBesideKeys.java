@@ -4,7 +4,7 @@ import io.zdash.passkey.OtherSecondFactors;
 
 import org.springframework.stereotype.Component;
 
-/** The authenticator apps, as {@code passkey} asks before it removes a key. */
+/** The authenticator apps, as {@code passkey} asks before it adds or removes a key. */
 @Component
 class AppsBesideKeys implements OtherSecondFactors {
 
@@ -21,6 +21,11 @@ class AppsBesideKeys implements OtherSecondFactors {
 	public boolean anyBesideKeys(long accountId) {
 		this.credentials.lock(accountId);
 		return this.apps.count(accountId) > 0;
+	}
+
+	@Override
+	public boolean twoFactorOn(long accountId) {
+		return this.credentials.lock(accountId);
 	}
 
 }

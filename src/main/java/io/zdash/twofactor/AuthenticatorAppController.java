@@ -11,6 +11,7 @@ import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.signin.Access;
 import io.zdash.support.Origin;
+import io.zdash.support.RowId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -118,7 +119,7 @@ class AuthenticatorAppController {
 		if (valid.isEmpty()) {
 			return refused(redirect, "apps.error.name");
 		}
-		boolean renamed = number(id)
+		boolean renamed = RowId.parse(id)
 			.filter(app -> this.apps.rename(user.accountId(), app, valid.get(), origin) == AuthenticatorApps.Change.DONE)
 			.isPresent();
 		redirect.addFlashAttribute("notice", renamed ? "apps.notice.renamed" : "apps.notice.gone");
@@ -129,7 +130,7 @@ class AuthenticatorAppController {
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.removeApp")
 	String remove(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		AuthenticatorApps.Change change = number(id).map(app -> this.apps.remove(user.accountId(), app, origin))
+		AuthenticatorApps.Change change = RowId.parse(id).map(app -> this.apps.remove(user.accountId(), app, origin))
 			.orElse(AuthenticatorApps.Change.GONE);
 		if (change == AuthenticatorApps.Change.LAST) {
 			return refused(redirect, "apps.error.last");
@@ -160,15 +161,6 @@ class AuthenticatorAppController {
 	private static String refused(RedirectAttributes redirect, String message) {
 		redirect.addFlashAttribute("appsError", message);
 		return CARD;
-	}
-
-	private static Optional<Long> number(String id) {
-		try {
-			return Optional.of(Long.parseLong(id)).filter(n -> n > 0);
-		}
-		catch (NumberFormatException notOurs) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -100,8 +100,8 @@ class AuthenticatorApps {
 	 */
 	@Transactional
 	Change add(long accountId, EnrollmentBinding session, String name, OneTimeCode code, Origin origin) {
-		if (!this.twoFactor.isEnrolled(accountId)) {
-			return Change.EXPIRED;
+		if (!this.credentials.lock(accountId)) {
+			return Change.EXPIRED; // 2FA turned off or reset meanwhile: the first app is set up with it
 		}
 		if (!mayAddMore(accountId)) {
 			return Change.TOO_MANY;
@@ -123,6 +123,21 @@ class AuthenticatorApps {
 		long id = this.apps.add(accountId, name, secret, this.clock.instant(), taken.get().provenStep());
 		this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.AUTHENTICATOR_APP_ADDED, "app=" + id, origin));
 		return Change.DONE;
+	}
+
+	/**
+	 * Turns 2FA off for an account whose only second factors are keys: no app to give a code. The
+	 * caller has checked the password, and the route a re-check within ten minutes — with a key that
+	 * verified its user, since a touch alone is never fresh.
+	 */
+	@Transactional
+	boolean turnOffWithKeysOnly(long accountId, Origin origin) {
+		if (!this.credentials.lock(accountId) || this.apps.count(accountId) > 0) {
+			return false;
+		}
+		this.twoFactor.remove(accountId);
+		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.TWO_FACTOR_DISABLED, origin));
+		return true;
 	}
 
 	@Transactional

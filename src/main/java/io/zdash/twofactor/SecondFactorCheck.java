@@ -101,8 +101,11 @@ class SecondFactorCheck {
 			return FactorResult.THROTTLED;
 		}
 		return this.transaction.execute(tx -> {
+			if (!this.credentials.lockUnblocked(accountId)) {
+				return FactorResult.BLOCKED; // by a wrong code that came in meanwhile
+			}
 			// Any of the account's apps; each keeps its own ledger, so a code is used once per app.
-			boolean replayed = false;
+			Long replayedBy = null;
 			for (TotpApps.App app : this.apps.of(accountId)) {
 				OptionalLong step = this.verifier.matchingStep(this.secrets.open(accountId, app.secret()), code);
 				if (step.isPresent() && this.apps.claimStep(app.id(), step.getAsLong(), sessionKey, this.clock.instant())) {
@@ -112,13 +115,13 @@ class SecondFactorCheck {
 					andThen.run();
 					return FactorResult.ACCEPTED;
 				}
-				if (step.isPresent() && !replayed) {
-					// Right code, already used: refused and counted like any wrong code, so the answer
-					// gives nothing away, but recorded for the owner to see.
-					replayed = true;
-					this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED, origin));
-					this.replayAlert.usedCodeSentAgain(accountId, app.id(), sessionKey, origin);
-				}
+				replayedBy = (step.isPresent() && replayedBy == null) ? Long.valueOf(app.id()) : replayedBy;
+			}
+			if (replayedBy != null) {
+				// Right code of an app, already used (and no other app's): refused and counted like any
+				// wrong code, so the answer gives nothing away, but recorded for the owner to see.
+				this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.CODE_REPLAY_REFUSED, origin));
+				this.replayAlert.usedCodeSentAgain(accountId, replayedBy, sessionKey, origin);
 			}
 			return failure(accountId, SecurityEvent.Type.SIGN_IN_CODE_FAILED, origin);
 		});
@@ -146,6 +149,7 @@ class SecondFactorCheck {
 			this.gate.countDuringPause(GATE, key(accountId));
 		}
 		return this.transaction.execute(tx -> {
+			this.credentials.lock(accountId); // first, as every change of the factors: no deadlock with a code
 			if (this.recoveryCodes.consume(accountId, typed)) {
 				this.gate.reset(GATE, key(accountId));
 				this.credentials.unblock(accountId);

@@ -113,7 +113,10 @@ class SecurityPageController {
 		}
 		// Password first: a recovery code alone must never remove the second factor (NIST 800-63B).
 		boolean passwordOk = !binding.hasErrors() && this.accounts.passwordMatches(user.accountId(), form.password());
-		if (!passwordOk || !this.twoFactor.disable(user.accountId(), form.code(), origin)) {
+		// No app to type a code from: the fresh re-check (a key that verified its user) stands for it.
+		boolean keysOnly = !this.apps.any(user.accountId());
+		if (!passwordOk || !(keysOnly ? this.apps.turnOffWithKeysOnly(user.accountId(), origin)
+				: this.twoFactor.disable(user.accountId(), form.code(), origin))) {
 			redirect.addFlashAttribute("disableError", "security.disable.error");
 			this.accounts.passwordRecheckPauseMinutes(user.accountId())
 				.ifPresent(minutes -> redirect.addFlashAttribute("disableWait", minutes));

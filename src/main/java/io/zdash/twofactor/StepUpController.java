@@ -36,9 +36,12 @@ class StepUpController {
 
 	private final Passkeys passkeys;
 
-	StepUpController(SignInSecurity signIn, Passkeys passkeys) {
+	private final AuthenticatorApps apps;
+
+	StepUpController(SignInSecurity signIn, Passkeys passkeys, AuthenticatorApps apps) {
 		this.signIn = signIn;
 		this.passkeys = passkeys;
+		this.apps = apps;
 	}
 
 	@GetMapping(SignInRoutes.STEP_UP)
@@ -85,8 +88,10 @@ class StepUpController {
 		});
 		model.addAttribute("next", SafePath.of(next));
 		model.addAttribute("withCode", Factors.has(authentication, Factors.TOTP_ENROLLED));
-		model.addAttribute("hasKeys", authentication.getPrincipal() instanceof AccountUser user
-				&& this.passkeys.verifiesUser(user.accountId()));
+		AccountUser user = (authentication.getPrincipal() instanceof AccountUser signedIn) ? signedIn : null;
+		model.addAttribute("hasKeys", user != null && this.passkeys.verifiesUser(user.accountId()));
+		// An account whose second factors are keys: the code field takes a recovery code only.
+		model.addAttribute("hasApps", user == null || this.apps.any(user.accountId()));
 		return "twofactor/confirm";
 	}
 

@@ -172,6 +172,8 @@ class TwoFactorService implements SecondFactor {
 	 * in the caller's transaction. Keys are a second factor beside the app: they go with 2FA.
 	 */
 	void remove(long accountId) {
+		// After any addition of an app or key that is under way: it cannot outlive 2FA.
+		this.credentials.lock(accountId);
 		this.passkeys.removeAll(accountId);
 		this.apps.removeAll(accountId);
 		this.credentials.deleteCredential(accountId);

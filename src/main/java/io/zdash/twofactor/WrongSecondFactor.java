@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The consequences of a wrong second factor, whatever its kind (see {@link SecondFactorFailures}):
  * the growing wait of the attempt gate, {@code SECOND_FACTOR_GUESSED} for the owner once a run
- * passes the free failures, and after {@link TwoFactorProperties#maxFailures} in a row the block of
- * app codes (NIST 800-63B §3.2.2), which a recovery code lifts.
+ * passes the free failures, and after {@link TwoFactorProperties#maxFailures} in a row (fewer with
+ * several apps: {@link #blockAfter}) the block of app codes (NIST 800-63B §3.2.2), which a recovery
+ * code lifts.
  */
 @Component
 class WrongSecondFactor implements SecondFactorFailures {
@@ -24,6 +25,8 @@ class WrongSecondFactor implements SecondFactorFailures {
 	static final AttemptGate.Kind GATE = AttemptGate.Kind.SECOND_FACTOR;
 
 	private final TotpCredentials credentials;
+
+	private final TotpApps apps;
 
 	private final AttemptGate gate;
 
@@ -33,9 +36,10 @@ class WrongSecondFactor implements SecondFactorFailures {
 
 	private final Clock clock;
 
-	WrongSecondFactor(TotpCredentials credentials, AttemptGate gate, SecurityLog securityLog,
+	WrongSecondFactor(TotpCredentials credentials, TotpApps apps, AttemptGate gate, SecurityLog securityLog,
 			TwoFactorProperties properties, Clock clock) {
 		this.credentials = credentials;
+		this.apps = apps;
 		this.gate = gate;
 		this.securityLog = securityLog;
 		this.properties = properties;
@@ -45,7 +49,7 @@ class WrongSecondFactor implements SecondFactorFailures {
 	@Override
 	public FactorResult failed(long accountId, Origin origin) {
 		int failures = this.gate.failures(GATE, key(accountId));
-		if (failures >= this.properties.maxFailures()) {
+		if (failures >= blockAfter(this.properties.maxFailures(), this.apps.count(accountId))) {
 			if (this.credentials.block(accountId, this.clock.instant())) {
 				// Blocked for good: no wait on top, so the recovery-code path stays open to the owner.
 				this.gate.lift(GATE, key(accountId));
@@ -58,6 +62,16 @@ class WrongSecondFactor implements SecondFactorFailures {
 			this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.SECOND_FACTOR_GUESSED, origin));
 		}
 		return this.gate.recordFailure(GATE, key(accountId)).isZero() ? FactorResult.REJECTED : FactorResult.START_OVER;
+	}
+
+	/**
+	 * How many wrong second factors in a row block the app codes. A code is tried against every app
+	 * (each accepts three time steps), so with {@code apps} apps one guess is {@code apps} guesses:
+	 * the limit shrinks with them, to keep the odds of guessing in before the block what they are
+	 * with one app (about 100 × 3 in a million).
+	 */
+	static int blockAfter(int maxFailures, long apps) {
+		return (int) Math.max(1, maxFailures / Math.max(1, apps));
 	}
 
 	/** The wrong second factors in a row so far. */

@@ -214,7 +214,8 @@ class SecurityEmailTest extends JourneyTest {
 		assertThat(body(added.get(0))).contains("From where: address 127.0.0.1").doesNotContain(key);
 		assertThat(GreenMailUtil.getWholeMessage(added.get(0))).doesNotContain(key);
 
-		long app = this.jdbc.sql("select id from totp_app where name = 'Tablet'").query(Long.class).single();
+		long app = this.jdbc.sql("select p.id from totp_app p join account a on a.id = p.account_id "
+				+ "where a.email = ? and p.name = 'Tablet'").param(this.email).query(Long.class).single();
 		this.mvc.perform(post("/security/two-factor/apps/" + app + "/remove").session(session).with(csrf()));
 		assertThat(withSubject("An authenticator app was removed from your account")).hasSize(1);
 		assertNoSecretIn(mailsTo(this.email), enrolled);

@@ -240,6 +240,16 @@ class PasskeyTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTwoFactorIsResetWhileTheBrowserAsksForTheKeyThenTheKeyIsNotAdded() throws Exception {
+		String answer = this.authenticator.create(options(this.session, "/security/passkeys/options"));
+		this.twoFactorAdmin.reset(this.accountId, 0, Origin.NONE);
+		MvcResult refused = register(this.session, "Laptop", answer);
+		assertThat(refused.getFlashMap().get("passkeyError")).isEqualTo("passkey.error.twoFactorFirst");
+		assertThat(this.passkeys.of(this.accountId)).isEmpty();
+		assertThat(events("PASSKEY_ADDED")).isZero();
+	}
+
+	@Test
 	void whenAKeyIsRenamedOrRemovedThenOnlyTheOwnersKeyChanges() throws Exception {
 		add(this.session, this.authenticator, "Laptop");
 		long id = this.passkeys.of(this.accountId).get(0).id();

@@ -29,6 +29,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class AuthenticatorAppsTest extends JourneyTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	TotpCredentials credentials;
+
 	Enrolled first;
 
 	MockHttpSession session;
@@ -193,6 +196,55 @@ class AuthenticatorAppsTest extends JourneyTest {
 		assertThat(last.getFlashMap().get("passkeyError")).isEqualTo("passkey.error.last");
 		assertThat(this.jdbc.sql("select count(*) from passkey where account_id = ?").param(this.accountId)
 			.query(Long.class).single()).isOne();
+
+		// Turning 2FA off: the password, and the fresh key stands for the code there is no app for.
+		Document security = this.journey.page("/security", next);
+		assertThat(security.getElementById("disable-password")).isNotNull();
+		assertThat(security.getElementById("disable-code")).isNull();
+		assertThat(this.mvc.perform(post("/security/two-factor/disable").session(next).with(csrf())
+			.param("password", "wrong " + WebJourney.PASSWORD)).andReturn().getFlashMap().get("disableError"))
+			.isEqualTo("security.disable.error");
+		MvcResult off = this.mvc.perform(post("/security/two-factor/disable").session(next).with(csrf())
+			.param("password", WebJourney.PASSWORD)).andReturn();
+		assertThat(off.getFlashMap().get("notice")).isEqualTo("security.notice.disabled");
+		assertThat(this.jdbc.sql("select count(*) from passkey where account_id = ?").param(this.accountId)
+			.query(Long.class).single()).isZero();
+		assertThat(events("TWO_FACTOR_DISABLED")).isOne();
+	}
+
+	@Test
+	void whenTheAccountHasSeveralAppsThenFewerWrongCodesInARowBlockThem() throws Exception {
+		addApp(this.session, "Tablet");
+		assertThat(WrongSecondFactor.blockAfter(100, 1)).isEqualTo(100);
+		assertThat(WrongSecondFactor.blockAfter(100, 2)).isEqualTo(50);
+		assertThat(WrongSecondFactor.blockAfter(100, 10)).isEqualTo(10);
+		assertThat(WrongSecondFactor.blockAfter(5, 10)).isOne();
+		// Each guess was tried against both apps: 50 in a row are as many guesses as 100 with one app.
+		MockHttpSession next = this.journey.signIn(this.email, WebJourney.PASSWORD);
+		this.jdbc.sql("update attempt_gate set failures = 50, locked_until = null where kind = 'SECOND_FACTOR' and gate_key = ?")
+			.param(Long.toString(this.accountId)).update();
+		this.jdbc.sql("insert into attempt_gate (kind, gate_key, failures, last_failure_at) select 'SECOND_FACTOR', ?, 50, ? "
+				+ "where not exists (select 1 from attempt_gate where kind = 'SECOND_FACTOR' and gate_key = ?)")
+			.params(Long.toString(this.accountId), SqlTime.utc(this.clock.instant()), Long.toString(this.accountId)).update();
+		MvcResult blocked = this.journey.submitCode(next, this.journey.wrongCode(this.first.secret()));
+		assertThat(blocked.getResponse().getContentAsString()).contains("blocked");
+		assertThat(events("AUTHENTICATOR_BLOCKED")).isOne();
+	}
+
+	@Test
+	void whenTheAppCodesAreBlockedThenACodeCheckedBeforeTheBlockIsNotTakenEither() {
+		assertThat(this.credentials.lockUnblocked(this.accountId)).isTrue();
+		this.jdbc.sql("update totp_credential set blocked_at = ? where account_id = ?")
+			.params(SqlTime.utc(this.clock.instant()), this.accountId).update();
+		assertThat(this.credentials.lockUnblocked(this.accountId)).isFalse();
+		assertThat(this.credentials.lock(this.accountId)).as("2FA itself is still on").isTrue();
+	}
+
+	@Test
+	void whenTwoFactorIsTurnedOffThenNoAppCanOutliveIt() {
+		assertThat(apps()).isOne();
+		this.jdbc.sql("delete from totp_credential where account_id = ?").param(this.accountId).update();
+		assertThat(apps()).as("the database itself removes the apps with 2FA").isZero();
 	}
 
 	@Test
