@@ -31,13 +31,23 @@
 
   // conditional: asked by the page itself (passkey autofill), not by a click. Then nothing but
   // options are of use: a redirect or an error leaves the page as it is, never navigates away.
+  // The server keeps one challenge per page and purpose, the last asked for: a click waits for the
+  // autofill's request still on its way, so that its own challenge is the one kept.
+  let autofillAsking = Promise.resolve();
   async function options(form, conditional) {
+    if (!conditional) {
+      await autofillAsking;
+    }
     const token = form.querySelector('input[name="_csrf"]');
-    const response = await fetch(form.dataset.options, {
+    const asked = fetch(form.dataset.options, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { Accept: 'application/json', ...(token ? { 'X-CSRF-TOKEN': token.value } : {}) },
     });
+    if (conditional) {
+      autofillAsking = asked.then(() => undefined, () => undefined);
+    }
+    const response = await asked;
     const type = response.headers.get('Content-Type') || '';
     if (conditional && (!response.ok || response.redirected || !type.includes('json'))) {
       throw new Shown();
@@ -160,10 +170,12 @@
     });
   }, true);
 
-  // Back to a page from the browser's cache after a ceremony sent its form: the form may be used again.
+  // Back to a page from the browser's cache after a ceremony sent its form: the form may be used
+  // again, and the email field offers the passkeys again.
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) {
       document.querySelectorAll('form[data-busy]').forEach((form) => delete form.dataset.busy);
+      restartAutofill();
     }
   });
 
@@ -172,6 +184,7 @@
   // a new one every four and a half minutes, or when the browser gives up (for an hour at most), so
   // a page left open still offers the passkeys.
   let startAutofill = () => {};
+  let restartAutofill = () => {};
   document.addEventListener('DOMContentLoaded', async () => {
     const form = document.querySelector('form[data-passkey="get"][data-conditional]');
     if (!form || !supported() || !PublicKeyCredential.isConditionalMediationAvailable
@@ -193,6 +206,10 @@
           startAutofill();
         }
       });
+    };
+    restartAutofill = () => {
+      left = 12;
+      startAutofill();
     };
     startAutofill();
   });

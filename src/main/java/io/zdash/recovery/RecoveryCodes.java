@@ -32,8 +32,11 @@ public class RecoveryCodes {
 
 	private final SecurityLog securityLog;
 
-	RecoveryCodes(RecoveryCodeRepository repository, Clock clock, SecurityLog securityLog) {
+	private final TwoFactorLock twoFactor;
+
+	RecoveryCodes(RecoveryCodeRepository repository, Clock clock, SecurityLog securityLog, TwoFactorLock twoFactor) {
 		this.securityLog = securityLog;
+		this.twoFactor = twoFactor;
 		this.repository = repository;
 		this.clock = clock;
 	}
@@ -51,13 +54,16 @@ public class RecoveryCodes {
 		this.repository.activatePending(accountId);
 	}
 
-	/** Replaces all codes of the account at once. */
+	/** Replaces all codes of the account at once; none while 2FA is off (or being turned off). */
 	@Transactional
-	public List<RecoveryCode> regenerate(long accountId, Origin origin) {
+	public Optional<List<RecoveryCode>> regenerate(long accountId, Origin origin) {
+		if (!this.twoFactor.twoFactorOn(accountId)) {
+			return Optional.empty();
+		}
 		this.repository.deleteAll(accountId);
 		List<RecoveryCode> codes = create(accountId, true);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.RECOVERY_CODES_REGENERATED, origin));
-		return codes;
+		return Optional.of(codes);
 	}
 
 	@Transactional

@@ -75,9 +75,12 @@ class RegenerateController {
 				.ifPresent(minutes -> redirect.addFlashAttribute("regenerateWait", minutes));
 			return "redirect:/security";
 		}
-		List<RecoveryCode> codes = this.recoveryCodes.regenerate(user.accountId(), origin);
+		Optional<List<RecoveryCode>> codes = this.recoveryCodes.regenerate(user.accountId(), origin);
+		if (codes.isEmpty()) {
+			return "redirect:/security"; // 2FA was turned off meanwhile, in another tab or by an administrator
+		}
 		this.sessions.signOutOtherSessions(request, response);
-		this.onDisplay.hold(request.getSession(), user.accountId(), codes);
+		this.onDisplay.hold(request.getSession(), user.accountId(), codes.get());
 		return "redirect:" + NEW_CODES;
 	}
 

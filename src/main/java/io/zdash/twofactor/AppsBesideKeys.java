@@ -1,12 +1,16 @@
 package io.zdash.twofactor;
 
 import io.zdash.passkey.OtherSecondFactors;
+import io.zdash.recovery.TwoFactorLock;
 
 import org.springframework.stereotype.Component;
 
-/** The authenticator apps, as {@code passkey} asks before it adds or removes a key. */
+/**
+ * The authenticator apps and 2FA itself, as {@code passkey} asks before it adds or removes a key,
+ * and {@code recovery} before it makes new codes: both take the lock every change of factors takes.
+ */
 @Component
-class AppsBesideKeys implements OtherSecondFactors {
+class AppsBesideKeys implements OtherSecondFactors, TwoFactorLock {
 
 	private final TotpCredentials credentials;
 

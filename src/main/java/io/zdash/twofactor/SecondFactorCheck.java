@@ -102,7 +102,7 @@ class SecondFactorCheck {
 		}
 		return this.transaction.execute(tx -> {
 			if (!this.credentials.lockUnblocked(accountId)) {
-				return FactorResult.BLOCKED; // by a wrong code that came in meanwhile
+				return this.credentials.lock(accountId) ? FactorResult.BLOCKED : FactorResult.NOT_ENROLLED; // meanwhile
 			}
 			// Any of the account's apps; each keeps its own ledger, so a code is used once per app.
 			Long replayedBy = null;

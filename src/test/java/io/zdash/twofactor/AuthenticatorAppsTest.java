@@ -32,6 +32,9 @@ class AuthenticatorAppsTest extends JourneyTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	TotpCredentials credentials;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.zdash.recovery.RecoveryCodes recoveryCodes;
+
 	Enrolled first;
 
 	MockHttpSession session;
@@ -241,10 +244,15 @@ class AuthenticatorAppsTest extends JourneyTest {
 	}
 
 	@Test
-	void whenTwoFactorIsTurnedOffThenNoAppCanOutliveIt() {
+	void whenTwoFactorIsTurnedOffThenNoAppCanOutliveItNorNewRecoveryCodesBeMade() {
 		assertThat(apps()).isOne();
+		assertThat(this.recoveryCodes.regenerate(this.accountId, io.zdash.support.Origin.NONE)).isPresent();
 		this.jdbc.sql("delete from totp_credential where account_id = ?").param(this.accountId).update();
 		assertThat(apps()).as("the database itself removes the apps with 2FA").isZero();
+		this.jdbc.sql("delete from recovery_code where account_id = ?").param(this.accountId).update();
+		assertThat(this.recoveryCodes.regenerate(this.accountId, io.zdash.support.Origin.NONE)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from recovery_code where account_id = ?").param(this.accountId)
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test
