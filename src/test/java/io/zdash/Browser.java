@@ -218,21 +218,29 @@ public final class Browser implements AutoCloseable {
 
 	/** Reads a QR code off the screen, as a phone camera would. */
 	public String scanQrCode(By by) throws Exception {
-		WebElement element = this.driver.findElement(by);
+		WebElement element = await(by);
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		byte[] png = element.getScreenshotAs(OutputType.BYTES);
-		var source = new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)));
 		java.util.Map<com.google.zxing.DecodeHintType, Object> hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER,
 				Boolean.TRUE);
-		try {
-			return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+		// A camera tries again: a picture taken while the page still lays out (or scrolls) may not
+		// show the whole code. Each picture is read with two binarizers; the second is better at
+		// sharp, flat images.
+		com.google.zxing.ReaderException unread = com.google.zxing.NotFoundException.getNotFoundInstance();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			byte[] png = element.getScreenshotAs(OutputType.BYTES);
+			var source = new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)));
+			for (com.google.zxing.Binarizer binarizer : java.util.List.of(new HybridBinarizer(source),
+					new com.google.zxing.common.GlobalHistogramBinarizer(source))) {
+				try {
+					return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
+				}
+				catch (com.google.zxing.ReaderException ex) {
+					unread = ex;
+				}
+			}
+			Thread.sleep(250);
 		}
-		catch (com.google.zxing.NotFoundException ex) {
-			// A camera would try again; so does a second binarizer, better at sharp, flat images.
-			return new QRCodeReader()
-				.decode(new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)), hints)
-				.getText();
-		}
+		throw unread;
 	}
 
 	/** The window's inner size, as a phone's or a laptop's screen. */
