@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.signin.Access;
+import io.zdash.support.FactorName;
 import io.zdash.support.Origin;
 import io.zdash.support.RowId;
 
@@ -46,7 +47,7 @@ class PasskeyController {
 	String add(@RequestParam(required = false) String label, @RequestParam(required = false) String credential,
 			@AuthenticationPrincipal AccountUser user, Origin origin, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Optional<String> name = Passkeys.label(label);
+		Optional<String> name = FactorName.parse(label);
 		if (name.isEmpty()) {
 			return refused(redirect, "passkey.error.label");
 		}
@@ -74,7 +75,7 @@ class PasskeyController {
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.renamePasskey")
 	String rename(@PathVariable String id, @RequestParam(required = false) String label,
 			@AuthenticationPrincipal AccountUser user, Origin origin, RedirectAttributes redirect) {
-		Optional<String> name = Passkeys.label(label);
+		Optional<String> name = FactorName.parse(label);
 		if (name.isEmpty()) {
 			return refused(redirect, "passkey.error.label");
 		}

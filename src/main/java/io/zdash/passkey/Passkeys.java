@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
@@ -26,11 +25,6 @@ public class Passkeys implements SecondFactor {
 
 	/** Enough for a phone, a laptop, a tablet and a drawer of spare security keys. */
 	static final int MAX_KEYS = 20;
-
-	static final int MAX_LABEL = 64;
-
-	/** No control characters (a line break in a name would break the list and the log). */
-	private static final Pattern LABEL = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
 
 	/** {@code passkey}: it verified its user when added, so it can also sign in without a password. */
 	public record Key(long id, String label, Instant addedAt, Instant lastUsedAt, boolean synced, boolean passkey) {
@@ -81,17 +75,10 @@ public class Passkeys implements SecondFactor {
 		return this.credentials.count(accountId) < MAX_KEYS;
 	}
 
-	/** The name as it will be kept (trimmed), if it is one: 1 to 64 characters, none of them control. */
-	static Optional<String> label(String typed) {
-		String trimmed = (typed != null) ? typed.strip() : "";
-		return (trimmed.isEmpty() || trimmed.length() > MAX_LABEL || !LABEL.matcher(trimmed).matches())
-				? Optional.empty() : Optional.of(trimmed);
-	}
-
 	/**
 	 * Stores a checked new key of the account, and logs it, in one transaction: all of it, or (2FA
-	 * turned off meanwhile, too many keys, or the key already someone's) nothing. Two requests adding the same key at once: the
-	 * unique credential id refuses the second, whose transaction rolls back
+	 * turned off meanwhile, too many keys, or the key already someone's) nothing. Two requests adding
+	 * the same key at once: the unique credential id refuses the second, whose transaction rolls back
 	 * ({@link org.springframework.dao.DuplicateKeyException}, for the caller to answer).
 	 */
 	@Transactional

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import io.zdash.account.AccountSessions;
 import io.zdash.account.AccountUser;
 import io.zdash.signin.Access;
+import io.zdash.support.FactorName;
 import io.zdash.support.Origin;
 import io.zdash.support.RowId;
 
@@ -82,7 +83,7 @@ class AuthenticatorAppController {
 		if (refused.isPresent()) {
 			return refused(redirect, refused.get());
 		}
-		Optional<String> name = AuthenticatorApps.name(form.name());
+		Optional<String> name = FactorName.parse(form.name());
 		Optional<OneTimeCode> code = OneTimeCode.parse(form.code());
 		if (name.isEmpty() || code.isEmpty()) {
 			model.addAttribute("error", name.isEmpty() ? "apps.error.name" : "totp.error.format");
@@ -115,7 +116,7 @@ class AuthenticatorAppController {
 	@Access(value = Access.Level.STEP_UP, confirms = "stepup.action.renameApp")
 	String rename(@PathVariable String id, @RequestParam(required = false) String name,
 			@AuthenticationPrincipal AccountUser user, Origin origin, RedirectAttributes redirect) {
-		Optional<String> valid = AuthenticatorApps.name(name);
+		Optional<String> valid = FactorName.parse(name);
 		if (valid.isEmpty()) {
 			return refused(redirect, "apps.error.name");
 		}

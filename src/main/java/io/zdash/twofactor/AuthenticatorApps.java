@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
@@ -28,11 +27,6 @@ class AuthenticatorApps {
 
 	/** A phone, a tablet, a password manager and spares. */
 	static final int MAX_APPS = 10;
-
-	static final int MAX_NAME = 64;
-
-	/** No control characters (a line break in a name would break the list and the log). */
-	private static final Pattern NAME = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
 
 	/** An app as the Security page shows it: nothing of its secret. {@code name} null: never named. */
 	record Listed(long id, String name, Instant addedAt, Instant lastUsedAt) {
@@ -85,13 +79,6 @@ class AuthenticatorApps {
 
 	boolean mayAddMore(long accountId) {
 		return this.apps.count(accountId) < MAX_APPS;
-	}
-
-	/** The name as it will be kept (trimmed), if it is one: 1 to 64 characters, none of them control. */
-	static Optional<String> name(String typed) {
-		String trimmed = (typed != null) ? typed.strip() : "";
-		return (trimmed.isEmpty() || trimmed.length() > MAX_NAME || !NAME.matcher(trimmed).matches()) ? Optional.empty()
-				: Optional.of(trimmed);
 	}
 
 	/**

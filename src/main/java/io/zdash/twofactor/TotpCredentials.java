@@ -113,17 +113,12 @@ class TotpCredentials implements SealedSecretStore {
 	}
 
 	/**
-	 * Locks the account's 2FA row to the end of the transaction: removals of its factors (apps, keys)
-	 * take turns, so two at once cannot both remove "one of two" and leave none.
-	 */
-	/**
 	 * Locks the account's 2FA row until the caller's transaction ends: every change to the set of its
 	 * factors (add or remove an app or a key, 2FA off) takes it first, so they happen one after the
 	 * other, on any node. Returns whether 2FA is on (there is a row to lock).
 	 */
 	boolean lock(long accountId) {
-		return !this.jdbc.sql("select account_id from totp_credential where account_id = ? for update")
-			.param(accountId).query().listOfRows().isEmpty();
+		return locked("select account_id from totp_credential where account_id = ? for update", accountId);
 	}
 
 	/**
@@ -131,8 +126,12 @@ class TotpCredentials implements SealedSecretStore {
 	 * before the hundredth wrong one blocked them waits for that block, then finds it.
 	 */
 	boolean lockUnblocked(long accountId) {
-		return !this.jdbc.sql("select account_id from totp_credential where account_id = ? and blocked_at is null for update")
-			.param(accountId).query().listOfRows().isEmpty();
+		return locked("select account_id from totp_credential where account_id = ? and blocked_at is null for update",
+				accountId);
+	}
+
+	private boolean locked(String selectForUpdate, long accountId) {
+		return !this.jdbc.sql(selectForUpdate).param(accountId).query().listOfRows().isEmpty();
 	}
 
 	void deleteCredential(long accountId) {

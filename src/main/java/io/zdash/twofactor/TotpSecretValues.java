@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TotpSecretValues implements SealedValues {
 
+	private final TotpApps apps;
+
 	private final List<SealedSecretStore> stores;
 
 	TotpSecretValues(TotpApps apps, TotpCredentials enrollments) {
+		this.apps = apps;
 		this.stores = List.of(apps, enrollments);
 	}
 
@@ -29,8 +32,7 @@ class TotpSecretValues implements SealedValues {
 
 	@Override
 	public void check(SecretCipher cipher) {
-		this.stores.get(0)
-			.any()
+		this.apps.any()
 			.ifPresent(stored -> cipher.open(stored.secret(), TotpSecrets.associatedData(stored.accountId())));
 	}
 
