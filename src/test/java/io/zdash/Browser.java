@@ -216,31 +216,63 @@ public final class Browser implements AutoCloseable {
 		Files.write(SCREENSHOTS.resolve(name), this.driver.getScreenshotAs(OutputType.BYTES));
 	}
 
-	/** Reads a QR code off the screen, as a phone camera would. */
+	/**
+	 * Reads the QR code the page shows, as an authenticator app would. The browser draws the very
+	 * markup it shows into a picture four times its size, which ZXing then reads. Element screenshots
+	 * were tried first and failed now and then on a loaded CI machine (a picture taken mid-layout or
+	 * mid-scroll); drawing the markup is deterministic and still reads only what the browser renders.
+	 * That the code is actually visible, and large enough for a camera, is checked on the side.
+	 */
 	public String scanQrCode(By by) throws Exception {
 		WebElement element = await(by);
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		java.util.Map<com.google.zxing.DecodeHintType, Object> hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER,
-				Boolean.TRUE);
-		// A camera tries again: a picture taken while the page still lays out (or scrolls) may not
-		// show the whole code. Each picture is read with two binarizers; the second is better at
-		// sharp, flat images.
-		com.google.zxing.ReaderException unread = com.google.zxing.NotFoundException.getNotFoundInstance();
-		for (int attempt = 0; attempt < 5; attempt++) {
-			byte[] png = element.getScreenshotAs(OutputType.BYTES);
-			var source = new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)));
-			for (com.google.zxing.Binarizer binarizer : java.util.List.of(new HybridBinarizer(source),
-					new com.google.zxing.common.GlobalHistogramBinarizer(source))) {
-				try {
-					return new QRCodeReader().decode(new BinaryBitmap(binarizer), hints).getText();
-				}
-				catch (com.google.zxing.ReaderException ex) {
-					unread = ex;
-				}
-			}
-			Thread.sleep(250);
+		assertVisibleAndLarge(element);
+		String dataUrl = (String) this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const svg = arguments[0].querySelector('svg');
+				if (!svg) { done(null); return; }
+				const image = new Image();
+				image.onload = () => {
+				  const canvas = document.createElement('canvas');
+				  canvas.width = canvas.height = 960;
+				  const context = canvas.getContext('2d');
+				  context.imageSmoothingEnabled = false;
+				  context.fillStyle = '#fff';
+				  context.fillRect(0, 0, 960, 960);
+				  context.drawImage(image, 0, 0, 960, 960);
+				  done(canvas.toDataURL('image/png'));
+				};
+				image.onerror = () => done(null);
+				image.src = 'data:image/svg+xml;charset=utf-8,'
+				  + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+				""", element);
+		if (dataUrl == null) {
+			throw com.google.zxing.NotFoundException.getNotFoundInstance();
 		}
-		throw unread;
+		byte[] png = java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+		var source = new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)));
+		return new QRCodeReader()
+			.decode(new BinaryBitmap(new HybridBinarizer(source)),
+					java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+			.getText();
+	}
+
+	/** A phone camera needs the code on screen, whole, and not tiny. */
+	private void assertVisibleAndLarge(WebElement element) {
+		if (!element.isDisplayed()) {
+			throw new AssertionError("The QR code is not displayed");
+		}
+		@SuppressWarnings("unchecked")
+		java.util.Map<String, Number> box = (java.util.Map<String, Number>) this.driver.executeScript("""
+				const r = arguments[0].querySelector('svg').getBoundingClientRect();
+				return { width: r.width, height: r.height, top: r.top, bottom: r.bottom,
+				  viewport: window.innerHeight };""", element);
+		if (box.get("width").doubleValue() < 160 || box.get("height").doubleValue() < 160) {
+			throw new AssertionError("The QR code is too small for a camera: " + box);
+		}
+		if (box.get("top").doubleValue() < 0 || box.get("bottom").doubleValue() > box.get("viewport").doubleValue()) {
+			throw new AssertionError("The QR code does not fit on the screen: " + box);
+		}
 	}
 
 	/** The window's inner size, as a phone's or a laptop's screen. */
