@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
 	static final Set<String> PACKAGES = Set.of("signin", "account", "twofactor", "recovery", "instance", "admin", "audit",
-			"notify", "metrics", "web", "support", "secrets", "trusteddevice", "lostdevice", "passkey");
+			"notify", "metrics", "web", "support", "secrets", "trusteddevice", "lostdevice", "passkey", "apitoken");
 
 	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("io.zdash");
@@ -63,6 +63,7 @@ class ArchitectureTest {
 			.layer("passkey").definedBy("io.zdash.passkey..")
 			.layer("recovery").definedBy("io.zdash.recovery..")
 			.layer("twofactor").definedBy("io.zdash.twofactor..")
+			.layer("apitoken").definedBy("io.zdash.apitoken..")
 			.layer("instance").definedBy("io.zdash.instance..")
 			.layer("admin").definedBy("io.zdash.admin..")
 			.layer("notify").definedBy("io.zdash.notify..")
@@ -73,22 +74,23 @@ class ArchitectureTest {
 			.whereLayer("metrics").mayNotBeAccessedByAnyLayer()
 			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
 			.whereLayer("instance").mayNotBeAccessedByAnyLayer()
+			.whereLayer("apitoken").mayOnlyBeAccessedByLayers("admin", "web")
 			.whereLayer("lostdevice").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin", "lostdevice")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")
 			.whereLayer("passkey").mayOnlyBeAccessedByLayers("twofactor")
 			.whereLayer("trusteddevice").mayOnlyBeAccessedByLayers("twofactor", "admin")
 			.whereLayer("account").mayOnlyBeAccessedByLayers("twofactor", "recovery", "trusteddevice", "lostdevice", "passkey",
-					"instance",
+					"instance", "apitoken",
 					"admin",
 					"notify", "web")
 			.whereLayer("secrets").mayOnlyBeAccessedByLayers("twofactor", "recovery", "instance")
 			.whereLayer("signin").mayOnlyBeAccessedByLayers("account", "twofactor", "recovery", "trusteddevice", "lostdevice",
-					"passkey",
+					"passkey", "apitoken",
 					"instance",
 					"admin", "web")
 			.whereLayer("audit").mayOnlyBeAccessedByLayers("signin", "account", "twofactor", "recovery", "trusteddevice",
-					"passkey",
+					"passkey", "apitoken",
 					"lostdevice",
 					"instance", "admin", "notify", "metrics", "web")
 			.check(this.classes);
@@ -116,7 +118,7 @@ class ArchitectureTest {
 	@Test
 	void whenFeaturesAreBuiltThenNoneReachesIntoTheWebShell() {
 		noClasses().that().resideInAnyPackage("io.zdash.signin..", "io.zdash.account..", "io.zdash.twofactor..",
-				"io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.audit..", "io.zdash.notify..",
+				"io.zdash.apitoken..", "io.zdash.recovery..", "io.zdash.trusteddevice..", "io.zdash.lostdevice..", "io.zdash.instance..", "io.zdash.admin..", "io.zdash.audit..", "io.zdash.notify..",
 				"io.zdash.metrics..", "io.zdash.support..", "io.zdash.secrets..")
 			.should().dependOnClassesThat().resideInAPackage("io.zdash.web..")
 			.check(this.classes);

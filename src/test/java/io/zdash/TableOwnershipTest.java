@@ -38,6 +38,7 @@ class TableOwnershipTest {
 			Map.entry("passkey", "passkey/PasskeyCredentials.java"), Map.entry("passkey_user", "passkey/PasskeyUsers.java"),
 			Map.entry("passkey_ceremony", "passkey/PasskeyCeremonies.java"),
 			Map.entry("instance", "instance/InstanceRepository.java"),
+			Map.entry("access_token", "apitoken/AccessTokenRepository.java"),
 			Map.entry("security_event", "audit/SecurityEvents.java"), Map.entry("app_setting", "admin/AdminSettings.java"),
 			// Spring Session's own tables: only through its repository, never in our SQL.
 			Map.entry("spring_session", "-"), Map.entry("spring_session_attributes", "-"));

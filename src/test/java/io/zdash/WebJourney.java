@@ -133,6 +133,21 @@ public final class WebJourney {
 		return this.mvc.perform(post("/login/recovery").session(session).with(csrf()).param("code", code)).andReturn();
 	}
 
+	/**
+	 * Security → Personal access tokens → a new token (30 days) with these scopes, read off the page
+	 * that shows it once. The session must have signed in within the step-up window.
+	 */
+	public String createToken(MockHttpSession session, String name, String... scopes) throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/security/tokens").session(session).with(csrf()).param("name", name).param("expiry", "30")
+				.param("scopes", scopes))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).as("POST /security/tokens").isEqualTo(200);
+		Element field = Jsoup.parse(result.getResponse().getContentAsString()).getElementById("new-token");
+		assertThat(field).as("the new token on the page").isNotNull();
+		return field.attr("value");
+	}
+
 	/** Full sign-in of an account with 2FA on, with a fresh code. */
 	public MockHttpSession signInWithCode(String email, byte[] secret) throws Exception {
 		nextStep();

@@ -32,8 +32,11 @@ public class AccountService {
 
 	private final AdminProperties admin;
 
+	private final CredentialRevocation revocation;
+
 	AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock,
-			PasswordAttempts attempts, SecurityLog securityLog, AdminProperties admin) {
+			PasswordAttempts attempts, SecurityLog securityLog, AdminProperties admin, CredentialRevocation revocation) {
+		this.revocation = revocation;
 		this.admin = admin;
 		this.attempts = attempts;
 		this.securityLog = securityLog;
@@ -126,6 +129,7 @@ public class AccountService {
 		this.accounts.updatePasswordHash(accountId, this.encoder.encode(newPassword));
 		this.attempts.resetAll(account.get().email(), accountId);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED, origin));
+		this.revocation.passwordChanged(accountId, origin);
 		return Optional.empty();
 	}
 

@@ -51,15 +51,21 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 	}
 
 	AccountUser toUser(Account account) {
+		List<GrantedAuthority> authorities = roles(account);
+		authorities.addAll(this.requiredFactors.markersFor(account.id()));
+		return new AccountUser(account.id(), account.email(), account.passwordHash(), authorities,
+				account.sessionEpoch(), account.disabledAt() == null);
+	}
+
+	/** The account's roles: {@code ROLE_USER}, and {@code ROLE_ADMIN} when it is an administrator. */
+	List<GrantedAuthority> roles(Account account) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
 		boolean namedAdmin = EmailAddress.normalise(this.admin.email()).filter(account.email()::equals).isPresent();
 		if ("ADMIN".equals(account.role()) || namedAdmin) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
 		}
-		authorities.addAll(this.requiredFactors.markersFor(account.id()));
-		return new AccountUser(account.id(), account.email(), account.passwordHash(), authorities,
-				account.sessionEpoch(), account.disabledAt() == null);
+		return authorities;
 	}
 
 }

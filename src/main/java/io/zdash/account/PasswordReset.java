@@ -62,10 +62,13 @@ class PasswordReset {
 
 	private final OffThread offThread;
 
+	private final CredentialRevocation revocation;
+
 	PasswordReset(AccountRepository accounts, EmailLinks links, EmailVerification verification, AccountLinkMail mail,
 			SiteLinks site, PasswordPolicy policy, PasswordEncoder encoder, PasswordAttempts attempts, AttemptGate gate,
 			AccountSessions sessions, SecurityLog securityLog, TransactionTemplate transactions, Clock clock,
-			OffThread offThread) {
+			OffThread offThread, CredentialRevocation revocation) {
+		this.revocation = revocation;
 		this.offThread = offThread;
 		this.accounts = accounts;
 		this.links = links;
@@ -137,6 +140,7 @@ class PasswordReset {
 			this.gate.reset(AttemptGate.Kind.PASSWORD_RESET, PasswordAttempts.key(account.get().email()));
 			this.sessions.signOutEverywhere(id);
 			this.securityLog.record(SecurityEvent.of(id, SecurityEvent.Type.PASSWORD_RESET, origin));
+			this.revocation.passwordChanged(id, origin);
 			return new Result(Outcome.DONE, null);
 		});
 	}

@@ -2,6 +2,7 @@ package io.zdash.admin;
 
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
+import io.zdash.apitoken.AccessTokens;
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What an administrator does to someone else's account, each action and its record in the security
  * log in one transaction. Never a secret: a reset removes the authenticator, it does not show it.
+ * A 2FA reset and disabling an account also revoke its personal access tokens.
  */
 @Service
 class AccountAdministration {
@@ -25,8 +27,11 @@ class AccountAdministration {
 
 	private final SecurityLog securityLog;
 
+	private final AccessTokens tokens;
+
 	AccountAdministration(AccountService accounts, TwoFactorAdmin twoFactor, AccountSessions sessions,
-			SecurityLog securityLog) {
+			SecurityLog securityLog, AccessTokens tokens) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;
 		this.sessions = sessions;
@@ -38,6 +43,8 @@ class AccountAdministration {
 	void resetTwoFactor(long accountId, long adminId, Origin origin) {
 		if (this.twoFactor.reset(accountId, adminId, origin)) {
 			this.sessions.signOutEverywhere(accountId);
+			// Whoever holds the lost device may hold the account's scripts' tokens too.
+			this.tokens.revokeAll(accountId, "two-factor-reset", origin);
 		}
 	}
 
@@ -53,6 +60,7 @@ class AccountAdministration {
 	void disable(long accountId, long adminId, Origin origin) {
 		this.accounts.setDisabled(accountId, true);
 		this.sessions.signOutEverywhere(accountId);
+		this.tokens.revokeAll(accountId, "disabled", origin);
 		record(accountId, SecurityEvent.Type.ACCOUNT_DISABLED_BY_ADMIN, adminId, origin);
 	}
 

@@ -1,9 +1,6 @@
 package io.zdash.admin;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvents;
 import io.zdash.signin.Access;
 import io.zdash.support.PageNumber;
+import io.zdash.support.UtcDay;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,15 +92,7 @@ class AdminEventsController {
 
 	/** A yyyy-MM-dd date as the start of that day in UTC; anything else is no filter. */
 	private static Instant day(String text) {
-		if (text == null || text.length() != 10) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return UtcDay.parse(text).orElse(null);
 	}
 
 }

@@ -46,6 +46,14 @@ class InstanceRepository {
 			.list();
 	}
 
+	/** {@code size} rows from {@code offset}, in the list's order. */
+	List<Row> page(long accountId, int offset, int size) {
+		return this.jdbc.sql("select * from instance where account_id = ? order by created_at, id offset ? rows fetch next ? rows only")
+			.params(accountId, offset, size)
+			.query(ROW)
+			.list();
+	}
+
 	Optional<Row> find(long accountId, String id) {
 		return this.jdbc.sql("select * from instance where account_id = ? and id = ?").params(accountId, id).query(ROW).optional();
 	}

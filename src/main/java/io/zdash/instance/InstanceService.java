@@ -32,6 +32,15 @@ class InstanceService {
 		return this.instances.findAll(accountId).stream().map(this::toInstance).toList();
 	}
 
+	/** One page of the account's instances (0 first) and how many it has in all. */
+	record Page(List<Instance> items, int total) {
+	}
+
+	Page page(long accountId, int page, int size) {
+		return new Page(this.instances.page(accountId, page * size, size).stream().map(this::toInstance).toList(),
+				this.instances.count(accountId));
+	}
+
 	Optional<Instance> find(long accountId, String id) {
 		return (id == null || id.length() > 32) ? Optional.empty() : this.instances.find(accountId, id).map(this::toInstance);
 	}
@@ -42,17 +51,28 @@ class InstanceService {
 
 	/** @return the message key of the problem, or empty on success */
 	Optional<String> create(long accountId, String typedName) {
+		Created created = createInstance(accountId, typedName);
+		return Optional.ofNullable(created.problem());
+	}
+
+	/** The new instance, or the message key of why there is none. */
+	record Created(Instance instance, String problem) {
+	}
+
+	Created createInstance(long accountId, String typedName) {
 		Optional<String> name = cleanName(typedName);
 		if (name.isEmpty()) {
-			return Optional.of("instance.error.name");
+			return new Created(null, "instance.error.name");
 		}
 		if (this.instances.count(accountId) >= MAX_INSTANCES) {
-			return Optional.of("instance.error.limit");
+			return new Created(null, "instance.error.limit");
 		}
 		// 16 random bytes for the id (like Z-API's 32 hex digits) and 24 for the token.
 		String id = RandomText.hex(16);
-		this.instances.insert(accountId, id, name.get(), this.tokens.seal(id, RandomText.hex(24)), this.clock.instant());
-		return Optional.empty();
+		String token = RandomText.hex(24);
+		java.time.Instant now = this.clock.instant();
+		this.instances.insert(accountId, id, name.get(), this.tokens.seal(id, token), now);
+		return new Created(new Instance(id, name.get(), token, now), null);
 	}
 
 	Optional<String> rename(long accountId, String id, String typedName) {

@@ -29,6 +29,13 @@ public @interface Access {
 	 */
 	String confirms() default "";
 
+	/**
+	 * For a JSON API route ({@code /api/v1/**}): the scope a personal access token needs for it, such
+	 * as {@code instances:read}. A token has no other rule (it cannot re-check a factor); a browser
+	 * session is held to the route's {@link #value()}. A test requires one on every API route.
+	 */
+	String scope() default "";
+
 	enum Level {
 
 		/** Anyone, signed in or not. */

@@ -37,9 +37,17 @@ final class AllFactorsOfAccount implements AuthorizationManager<Object> {
 		.requireFactor(factor -> factor.webauthnAuthority())
 		.build();
 
+	private final AllRequiredFactorsAuthorizationManager<Object> token = AllRequiredFactorsAuthorizationManager
+		.<Object>builder()
+		.requireFactor(factor -> factor.bearerTokenAuthority())
+		.build();
+
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, Object object) {
 		Authentication current = authentication.get();
+		if (Factors.withToken(current)) {
+			return this.token.authorize(authentication, object);
+		}
 		if (Factors.withPasskeyAlone(current)) {
 			return this.passkey.authorize(authentication, object);
 		}

@@ -37,6 +37,12 @@ public final class Factors {
 	 */
 	public static final String TRUSTED_DEVICE = "FACTOR_TRUSTED_DEVICE";
 
+	/**
+	 * Spring's factor of a bearer token: a request that carried a personal access token. The token
+	 * stands for the whole sign-in (it was made after one) and for no factor's re-check.
+	 */
+	public static final String BEARER = FactorGrantedAuthority.BEARER_AUTHORITY;
+
 	/** Marks, at the password step, an account whose sign-in is only complete with a second factor. */
 	public static final String TOTP_ENROLLED = "TWO_FACTOR_ENROLLED";
 
@@ -48,11 +54,16 @@ public final class Factors {
 
 	/** Whether this authentication has every factor its account needs: the rule of every page. */
 	public static boolean isComplete(Authentication authentication) {
-		if (withPasskeyAlone(authentication)) {
+		if (withPasskeyAlone(authentication) || withToken(authentication)) {
 			return true;
 		}
 		return has(authentication, PASSWORD) && (!needsCode(authentication) || hasSecondFactor(authentication)
 				|| secondStepSkipped(authentication));
+	}
+
+	/** A request of the JSON API that carried a personal access token (see {@link #BEARER}). */
+	public static boolean withToken(Authentication authentication) {
+		return has(authentication, BEARER);
 	}
 
 	/** Signed in with a passkey, no password (see {@link #PASSKEY_SIGN_IN}). */

@@ -106,6 +106,31 @@ public class SignInSecurity {
 		}
 	}
 
+	/**
+	 * The rules of the JSON API's routes (under {@code /api/}), for the API's chain: each route's
+	 * {@link ApiAccess}. Call before {@code anyRequest()}.
+	 */
+	public void authorizeApiRoutes(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+		AuthorizationManager<Object> signedIn = AuthorizationManagers.allOf(
+				org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated(),
+				allFactorsOfAccount());
+		for (RouteRules.Route route : rules().routes()) {
+			if (!route.pattern().startsWith("/api/") || route.access() == null) {
+				continue;
+			}
+			var matched = (route.method() != null) ? auth.requestMatchers(route.method(), route.pattern())
+					: auth.requestMatchers(route.pattern());
+			AuthorizationManager<Object> session = switch (route.access().value()) {
+				case STEP_UP -> this.stepUp;
+				case ADMIN -> AuthorizationManagers.allOf(signedIn, AuthorityAuthorizationManager.hasRole("ADMIN"));
+				default -> signedIn;
+			};
+			ApiAccess rule = new ApiAccess(session, route.access().scope(), route.access().value() == Access.Level.ADMIN);
+			matched.access(rule::authorize);
+		}
+	}
+
 	/** A browser missing a factor goes to its step; one with a stale factor, to the re-check. */
 	public void handleMissingFactors(ExceptionHandlingConfigurer<HttpSecurity> exceptions) {
 		exceptions.defaultDeniedHandlerForMissingAuthority(new FactorEntryPoint(Factors.TOTP, SignInRoutes.CODE_STEP, this),

@@ -3,12 +3,13 @@ package io.zdash.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.support.RateLimiter;
 
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,24 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ClientAddressLimiter extends OncePerRequestFilter {
 
-	/** Bounds memory under a flood from many addresses: beyond it, start afresh. */
-	private static final int MAX_ADDRESSES = 100_000;
-
-	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	private final int capacity;
-
-	private final Duration refillEvery;
-
-	private final Clock clock;
+	private final RateLimiter<String> buckets;
 
 	private final RequestMatcher limited;
 
 	ClientAddressLimiter(RequestMatcher limited, int capacity, Duration refillEvery, Clock clock) {
 		this.limited = limited;
-		this.capacity = capacity;
-		this.refillEvery = refillEvery;
-		this.clock = clock;
+		this.buckets = new RateLimiter<>(capacity, refillEvery, clock);
 	}
 
 	@Override
@@ -52,41 +42,12 @@ final class ClientAddressLimiter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.buckets.size() > MAX_ADDRESSES) {
-			this.buckets.clear();
-		}
-		long now = this.clock.millis();
-		Bucket bucket = this.buckets.computeIfAbsent(request.getRemoteAddr(), a -> new Bucket(this.capacity, now));
-		long waitMillis = bucket.take(now, this.capacity, this.refillEvery.toMillis());
-		if (waitMillis > 0) {
-			ErrorPages.tooManyAttempts(request, response, Duration.ofMillis(waitMillis));
+		Duration wait = this.buckets.take(request.getRemoteAddr());
+		if (!wait.isZero()) {
+			ErrorPages.tooManyAttempts(request, response, wait);
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private static final class Bucket {
-
-		private double tokens;
-
-		private long updatedAt;
-
-		Bucket(int tokens, long now) {
-			this.tokens = tokens;
-			this.updatedAt = now;
-		}
-
-		/** @return 0 when a token was taken, else milliseconds until the next one */
-		synchronized long take(long now, int capacity, long refillMillis) {
-			this.tokens = Math.min(capacity, this.tokens + (double) (now - this.updatedAt) / refillMillis);
-			this.updatedAt = now;
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return 0;
-			}
-			return (long) Math.ceil((1 - this.tokens) * refillMillis);
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import jakarta.servlet.DispatcherType;
 
 import io.zdash.account.AccountSessions;
+import io.zdash.apitoken.BearerTokens;
 import io.zdash.account.PasswordStepDetails;
 import io.zdash.account.PasswordStepSuccess;
 import io.zdash.signin.Factors;
@@ -23,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
@@ -90,12 +92,22 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, SessionValidityFilter sessionValidity) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, SessionValidityFilter sessionValidity, SignInSecurity signIn,
+			BearerTokens tokens) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
+			.addFilterBefore(new ApiBodyLimit(problems), SecurityContextHolderFilter.class)
 			.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
-			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
+			// A token is sent by a script, never by a browser on its own: no CSRF to guard against.
+			// A session's calls (same origin, from our pages) still need the CSRF token.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter.WITH_TOKEN))
+			.authorizeHttpRequests(auth -> {
+				signIn.authorizeApiRoutes(auth);
+				auth.anyRequest().authenticated();
+			})
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden)
 				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, Factors.TOTP)
 				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, Factors.PASSWORD))
 			.requestCache(cache -> cache.disable())

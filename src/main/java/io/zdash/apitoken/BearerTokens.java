@@ -1,0 +1,98 @@
+package io.zdash.apitoken;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.zdash.account.ApiPrincipals;
+import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityLog;
+import io.zdash.signin.Factors;
+import io.zdash.support.Origin;
+import io.zdash.support.RandomText;
+import io.zdash.support.RateLimiter;
+import io.zdash.support.Sha256;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.stereotype.Service;
+
+/**
+ * The bearer check of an API request: the token's shape, then one read by the hash's unique index,
+ * then the account by its key; no slow hash, as the token is random. Any failure is the same
+ * empty answer, so a caller learns nothing of why (unknown, expired, revoked, malformed). A use is
+ * written down at most once a minute per token (its "last used" and a {@code API_TOKEN_USED}
+ * event), and every request that changes something is in the security log.
+ */
+@Service
+public class BearerTokens {
+
+	/** Longer text cannot be a token: refused before any work. */
+	private static final int MAX_LENGTH = 100;
+
+	private static final Duration NOTE_EVERY = Duration.ofMinutes(1);
+
+	private final AccessTokenRepository tokens;
+
+	private final ApiPrincipals principals;
+
+	private final SecurityLog securityLog;
+
+	private final RateLimiter<Long> rates;
+
+	private final Clock clock;
+
+	BearerTokens(AccessTokenRepository tokens, ApiPrincipals principals, SecurityLog securityLog, ApiProperties properties,
+			Clock clock) {
+		this.tokens = tokens;
+		this.principals = principals;
+		this.securityLog = securityLog;
+		this.rates = new RateLimiter<>(properties.rateLimit().capacity(), properties.rateLimit().refillEvery(), clock);
+		this.clock = clock;
+	}
+
+	/** @param changes whether the request changes something (then it is always logged) */
+	public Optional<TokenAuthentication> authenticate(String token, Origin origin, boolean changes, String what) {
+		if (token == null || token.length() > MAX_LENGTH || !token.startsWith(AccessTokens.PREFIX)
+				|| !RandomText.isToken(token.substring(AccessTokens.PREFIX.length()))) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Optional<AccessTokenRepository.Holder> holder = this.tokens.findByHash(Sha256.hex(token))
+			.filter(row -> now.isBefore(row.expiresAt()));
+		if (holder.isEmpty()) {
+			return Optional.empty();
+		}
+		AccessTokenRepository.Holder row = holder.get();
+		return this.principals.of(row.accountId()).map(user -> {
+			List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+			authorities.add(FactorGrantedAuthority.withAuthority(Factors.BEARER).issuedAt(now).build());
+			row.scopes().forEach(scope -> authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(scope.authority())));
+			noteUse(row, now, origin, changes, what);
+			return new TokenAuthentication(user, row.id(), authorities);
+		});
+	}
+
+	/** @return zero when the token may make this request, else how long until it may (per node) */
+	public Duration rateWait(TokenAuthentication authentication) {
+		return this.rates.take(authentication.tokenId());
+	}
+
+	private void noteUse(AccessTokenRepository.Holder row, Instant now, Origin origin, boolean changes, String what) {
+		Instant notedSince = now.minus(NOTE_EVERY);
+		boolean noted = (row.lastUsedAt() == null || row.lastUsedAt().isBefore(notedSince))
+				&& this.tokens.noteUse(row.id(), now, cut(origin.address(), 64), notedSince);
+		if (noted || changes) {
+			this.securityLog.record(new SecurityEvent(row.accountId(), SecurityEvent.Type.API_TOKEN_USED,
+					"token=" + row.id() + " " + cut(what, 120), origin));
+		}
+	}
+
+	private static String cut(String text, int length) {
+		return (text == null || text.length() <= length) ? text : text.substring(0, length);
+	}
+
+}

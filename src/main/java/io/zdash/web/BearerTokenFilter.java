@@ -1,0 +1,81 @@
+package io.zdash.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.zdash.apitoken.BearerTokens;
+import io.zdash.apitoken.TokenAuthentication;
+import io.zdash.support.Origin;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API chain's bearer check (RFC 6750 header only: a token in a URL would end up in logs). A
+ * request with {@code Authorization: Bearer …} is the token's alone, whatever session cookie it
+ * also carries; a bad token is answered 401 at once, a token over its rate 429. The authentication
+ * lives for this request only: nothing is written to a session.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+	/** The requests this filter takes: those that carry a bearer token (CSRF does not apply to them). */
+	static final RequestMatcher WITH_TOKEN = request -> token(request).isPresent();
+
+	private final BearerTokens tokens;
+
+	private final ProblemResponses problems;
+
+	BearerTokenFilter(BearerTokens tokens, ProblemResponses problems) {
+		this.tokens = tokens;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<String> token = token(request);
+		if (token.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String method = request.getMethod();
+		boolean changes = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+		Optional<TokenAuthentication> authentication = this.tokens.authenticate(token.get(), Origin.of(request), changes,
+				method + " " + request.getRequestURI());
+		if (authentication.isEmpty()) {
+			this.problems.invalidToken(response);
+			return;
+		}
+		Duration wait = this.tokens.rateWait(authentication.get());
+		if (!wait.isZero()) {
+			this.problems.tooManyRequests(response, wait);
+			return;
+		}
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication.get());
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private static Optional<String> token(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return Optional.empty();
+		}
+		return Optional.of(header.substring(7).strip());
+	}
+
+}
