@@ -37,7 +37,7 @@ class AdminApiController {
 
 	@GetMapping(path = "/api/v1/admin/accounts", produces = "application/json")
 	@Access(value = Access.Level.ADMIN, scope = "admin:read")
-	@Operation(summary = "Accounts and their two-factor state", description = "In the order they were created, "
+	@Operation(operationId = "listAccounts", summary = "Accounts and their two-factor state", description = "In the order they were created, "
 			+ AccountOverview.PAGE_SIZE + " per page. Needs an administrator's account (a token: also admin:read).")
 	ApiPage<AccountView> accounts(@RequestParam(defaultValue = "1") int page) {
 		ApiPage.check(page, AccountOverview.PAGE_SIZE);

@@ -29,7 +29,7 @@ class InstanceApiController {
 
 	@GetMapping(path = "/api/instances", produces = "application/json")
 	@Access(value = Access.Level.SIGNED_IN, scope = "instances:read")
-	@io.swagger.v3.oas.annotations.Operation(summary = "List all your instances (deprecated)", deprecated = true,
+	@io.swagger.v3.oas.annotations.Operation(operationId = "listInstancesUnpaged", summary = "List all your instances (deprecated)", deprecated = true,
 			description = "Unpaged. Use GET /api/v1/instances instead.")
 	List<InstanceView> list(@AuthenticationPrincipal AccountUser user, jakarta.servlet.http.HttpServletResponse response) {
 		// RFC 9745's header, and where the successor is.

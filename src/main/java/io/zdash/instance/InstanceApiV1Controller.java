@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zdash.account.AccountUser;
@@ -67,7 +69,7 @@ class InstanceApiV1Controller {
 
 	@GetMapping
 	@Access(value = Access.Level.SIGNED_IN, scope = "instances:read")
-	@Operation(summary = "List your instances", description = "Oldest first, `size` per page (1 to 100).")
+	@Operation(operationId = "listInstances", summary = "List your instances", description = "Oldest first, `size` per page (1 to 100).")
 	ApiPage<InstanceView> list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
 			@AuthenticationPrincipal AccountUser user) {
 		ApiPage.check(page, size);
@@ -78,14 +80,16 @@ class InstanceApiV1Controller {
 
 	@GetMapping("/{id}")
 	@Access(value = Access.Level.SIGNED_IN, scope = "instances:read")
-	@Operation(summary = "Get one instance")
+	@Operation(operationId = "getInstance", summary = "Get one instance")
 	InstanceView get(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
 		return this.instances.find(user.accountId(), id).map(InstanceView::of).orElseThrow(InstanceApiV1Controller::notFound);
 	}
 
 	@PostMapping(consumes = "application/json")
 	@Access(value = Access.Level.SIGNED_IN, scope = "instances:write")
-	@Operation(summary = "Create an instance", description = "At most 100 per account. Answers 201 with its URL.")
+	@Operation(operationId = "createInstance", summary = "Create an instance", description = "At most 100 per account.")
+	@ApiResponse(responseCode = "201", description = "Created; `Location` is its URL")
+	@ApiResponse(responseCode = "409", description = "The account has 100 instances already (`instance-limit`).", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 	ResponseEntity<InstanceView> create(@RequestBody NameBody body, @AuthenticationPrincipal AccountUser user) {
 		InstanceService.Created created = this.instances.createInstance(user.accountId(), body.name());
 		if ("instance.error.limit".equals(created.problem())) {
@@ -100,7 +104,7 @@ class InstanceApiV1Controller {
 
 	@PatchMapping(path = "/{id}", consumes = "application/json")
 	@Access(value = Access.Level.SIGNED_IN, scope = "instances:write")
-	@Operation(summary = "Rename an instance")
+	@Operation(operationId = "renameInstance", summary = "Rename an instance")
 	InstanceView rename(@PathVariable String id, @RequestBody NameBody body, @AuthenticationPrincipal AccountUser user) {
 		if (InstanceService.cleanName(body.name()).isEmpty()) {
 			throw invalidName();
@@ -113,7 +117,8 @@ class InstanceApiV1Controller {
 
 	@DeleteMapping("/{id}")
 	@Access(value = Access.Level.SIGNED_IN, scope = "instances:write")
-	@Operation(summary = "Delete an instance", description = "Answers 204; its token stops working at once.")
+	@Operation(operationId = "deleteInstance", summary = "Delete an instance", description = "Its token stops working at once.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	ResponseEntity<Void> delete(@PathVariable String id, @AuthenticationPrincipal AccountUser user) {
 		if (!this.instances.delete(user.accountId(), id)) {
 			throw notFound();
@@ -123,7 +128,7 @@ class InstanceApiV1Controller {
 
 	@GetMapping("/{id}/token")
 	@Access(value = Access.Level.STEP_UP, scope = "instances:write")
-	@Operation(summary = "Read an instance's token",
+	@Operation(operationId = "readInstanceToken", summary = "Read an instance's token",
 			description = "Logged and emailed to you. A browser session needs a fresh re-check, as on the dashboard.")
 	ResponseEntity<TokenView> reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin) {
 		Instance instance = this.instances.find(user.accountId(), id).orElseThrow(InstanceApiV1Controller::notFound);
@@ -133,7 +138,7 @@ class InstanceApiV1Controller {
 
 	@PostMapping("/{id}/token/rotate")
 	@Access(value = Access.Level.STEP_UP, scope = "instances:write")
-	@Operation(summary = "Replace an instance's token",
+	@Operation(operationId = "rotateInstanceToken", summary = "Replace an instance's token",
 			description = "The old token stops working at once. Logged and emailed to you; answers the new token.")
 	ResponseEntity<TokenView> rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin) {
 		if (!this.tokenUse.rotate(user.accountId(), id, origin)) {

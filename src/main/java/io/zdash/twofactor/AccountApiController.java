@@ -83,7 +83,7 @@ class AccountApiController {
 
 	@GetMapping("/two-factor")
 	@Access(value = Access.Level.SIGNED_IN, scope = "security:read")
-	@Operation(summary = "Your two-factor state and factors", description = "Names and dates only: never a secret.")
+	@Operation(operationId = "getTwoFactor", summary = "Your two-factor state and factors", description = "Names and dates only: never a secret.")
 	TwoFactorView twoFactor(@AuthenticationPrincipal AccountUser user) {
 		long id = user.accountId();
 		Instant since = this.twoFactor.enabledSince(id).orElse(null);
@@ -97,7 +97,7 @@ class AccountApiController {
 
 	@GetMapping("/security-log")
 	@Access(value = Access.Level.SIGNED_IN, scope = "security:read")
-	@Operation(summary = "Your security log", description = "Newest first, 20 per page; "
+	@Operation(operationId = "listSecurityEvents", summary = "Your security log", description = "Newest first, 20 per page; "
 			+ "filters as on the administrator's log: an event type, and days from/to (yyyy-MM-dd, UTC, both included).")
 	ApiPage<EventView> securityLog(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(required = false) @Schema(example = "SIGN_IN_CODE_FAILED") String type,

@@ -35,6 +35,11 @@ class ApiDescription {
 
 	private static final String PROBLEM = "#/components/schemas/Problem";
 
+	static {
+		// Filled in by our own argument resolver from the request, not sent by the client.
+		org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(io.zdash.support.Origin.class);
+	}
+
 	@Bean
 	OpenAPI zdashApi() {
 		return new OpenAPI()
@@ -87,8 +92,12 @@ class ApiDescription {
 			add(operation, "404", "No such instance in your account (another account's is not found either).", "not-found",
 					"Not found", "No instance with this id in your account.");
 		}
-		add(operation, "422", "A parameter or field is not valid; `errors` names it.", "invalid-request",
-				"Invalid request", "A field of the request is not valid.");
+		boolean takesInput = operation.getRequestBody() != null || (operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch(p -> !"path".equals(p.getIn())));
+		if (takesInput) {
+			add(operation, "422", "A parameter or field is not valid; `errors` names it.", "invalid-request",
+					"Invalid request", "A field of the request is not valid.");
+		}
 		if (operation.getRequestBody() != null) {
 			add(operation, "400", "The body is not JSON, or not of this request's shape.", "malformed-body",
 					"Malformed body", "The body must be a JSON object with the fields this request documents.");

@@ -83,7 +83,8 @@ final class ProblemResponses {
 		for (String field : extra) {
 			json.append(',').append(field);
 		}
-		response.getWriter().write(json.append('}').toString());
+		// Bytes, not the writer: the writer would add "charset=ISO-8859-1"; problem+json is UTF-8 by definition.
+		response.getOutputStream().write(json.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 }

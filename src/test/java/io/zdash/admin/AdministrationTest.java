@@ -92,6 +92,33 @@ class AdministrationTest extends JourneyTest {
 	}
 
 	@Test
+	void whenTheAdministratorResetsTwoFactorOrDisablesTheAccountThenItsApiTokensAreRevoked() throws Exception {
+		String reset = WebJourney.uniqueEmail();
+		MockHttpSession resetSession = this.journey.signUpAndSignIn(reset);
+		String resetToken = this.journey.createToken(resetSession, "script", "instances:read");
+		this.journey.enableTwoFactor(resetSession);
+		String disabled = WebJourney.uniqueEmail();
+		String disabledToken = this.journey.createToken(this.journey.signUpAndSignIn(disabled), "script", "instances:read");
+		assertThat(api(resetToken)).isEqualTo(200);
+		assertThat(api(disabledToken)).isEqualTo(200);
+
+		MockHttpSession admin = this.journey.signIn(adminEmail, WebJourney.PASSWORD);
+		adminPost(admin, "/admin/accounts/" + accountId(reset) + "/reset-two-factor");
+		adminPost(admin, "/admin/accounts/" + accountId(disabled) + "/disable");
+		assertThat(api(resetToken)).isEqualTo(401);
+		assertThat(api(disabledToken)).isEqualTo(401);
+		assertThat(this.jdbc.sql("select detail from security_event where account_id = ? and type = 'API_TOKENS_REVOKED'")
+			.param(accountId(reset)).query(String.class).single()).isEqualTo("count=1 reason=two-factor-reset");
+		assertThat(this.jdbc.sql("select count(*) from access_token where account_id = ?").param(accountId(disabled))
+			.query(Long.class).single()).isZero();
+	}
+
+	private int api(String token) throws Exception {
+		return this.mvc.perform(get("/api/v1/instances").header("Authorization", "Bearer " + token)).andReturn()
+			.getResponse().getStatus();
+	}
+
+	@Test
 	void whenAccountDisabledThenItCannotSignInUntilEnabled() throws Exception {
 		String email = WebJourney.uniqueEmail();
 		MockHttpSession userSession = this.journey.signUpAndSignIn(email);

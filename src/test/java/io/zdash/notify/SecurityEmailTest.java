@@ -112,6 +112,26 @@ class SecurityEmailTest extends JourneyTest {
 	}
 
 	@Test
+	void whenATokenIsMadeOrAnInstanceTokenIsReadThroughTheApiThenTheOwnerIsToldWithoutEitherToken() throws Exception {
+		MockHttpSession session = this.journey.signUpAndSignIn(this.email);
+		String token = this.journey.createToken(session, "deploy", "instances:read", "instances:write");
+		List<MimeMessage> created = withSubject("A personal access token was created for your account");
+		assertThat(created).hasSize(1);
+		assertThat(body(created.get(0))).contains("revoke the token on your Security page").doesNotContain(token)
+			.doesNotContain(token.substring(4, 24));
+
+		MvcResult instance = this.mvc.perform(post("/api/v1/instances").header("Authorization", "Bearer " + token)
+			.contentType("application/json").content("{\"name\":\"Loja\"}")).andReturn();
+		String id = com.jayway.jsonpath.JsonPath.read(instance.getResponse().getContentAsString(), "$.id");
+		String instanceToken = com.jayway.jsonpath.JsonPath.read(this.mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/instances/" + id + "/token")
+					.header("Authorization", "Bearer " + token)).andReturn().getResponse().getContentAsString(), "$.token");
+		List<MimeMessage> read = withSubject("An instance token was read through the API");
+		assertThat(read).hasSize(1);
+		assertThat(body(read.get(0))).doesNotContain(instanceToken).doesNotContain(token);
+	}
+
+	@Test
 	void whenRecoveryCodeUsedThenEmailSaysSoAndHowManyRemain() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 

@@ -37,7 +37,9 @@ class RouteClassificationTest {
 			// A key's signature at the second step, at sign-in and at the re-check; their options only
 			// begin a ceremony (a challenge of this session, five minutes long).
 			"POST /login/passkey", "POST /login/passkey/options", "POST /login/with-passkey",
-			"POST /login/with-passkey/options", "POST /security/confirm/passkey-options");
+			"POST /login/with-passkey/options", "POST /security/confirm/passkey-options",
+			// Revoking API tokens only takes access away; the API creates instances as the dashboard does.
+			"POST /security/tokens/{id}/revoke", "POST /security/tokens/revoke-all", "POST /api/v1/instances");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -79,7 +81,8 @@ class RouteClassificationTest {
 				"/security/recovery-codes", "/security/password", "/security/email", "/security/sessions/{handle}/revoke",
 				"/security/sessions/revoke-others", "/security/passkeys", "/security/passkeys/options",
 				"/security/passkeys/{id}/rename", "/security/passkeys/{id}/remove", "/security/two-factor/apps",
-				"/security/two-factor/apps/{id}/rename", "/security/two-factor/apps/{id}/remove")) {
+				"/security/two-factor/apps/{id}/rename", "/security/two-factor/apps/{id}/remove", "/security/tokens",
+				"/api/v1/instances/{id}/token/rotate")) {
 			assertThat(levelOf(HttpMethod.POST, pattern)).as(pattern).isEqualTo(Access.Level.STEP_UP);
 		}
 		this.signIn.rules().routes().stream().filter(r -> r.pattern().startsWith("/admin"))
@@ -90,6 +93,8 @@ class RouteClassificationTest {
 	void whenAPostMayAskForARecheckThenItNamesItsActionForThePage() {
 		List<String> unnamed = this.signIn.rules().routes().stream()
 			.filter(r -> HttpMethod.POST.equals(r.method()))
+			// The JSON API has no re-check page: a session without a fresh factor gets a 403 problem.
+			.filter(r -> !r.pattern().startsWith("/api/"))
 			.filter(r -> r.access().value() == Access.Level.STEP_UP || r.access().value() == Access.Level.ADMIN)
 			.filter(r -> !r.access().confirms().startsWith("stepup.action."))
 			.map(r -> r.pattern() + " (" + r.handler() + ")")
@@ -101,6 +106,30 @@ class RouteClassificationTest {
 		assertThat(this.signIn.stepUpAction("//evil.example/instances/ABC/token")).isEmpty();
 		assertThat(this.signIn.stepUpAction("https://evil.example/")).isEmpty();
 		assertThat(this.signIn.stepUpAction(null)).isEmpty();
+	}
+
+	@Test
+	void whenAnApiRouteIsMappedThenItNamesAKnownScopeAndPagesNameNone() {
+		Set<String> scopes = java.util.Arrays.stream(io.zdash.apitoken.Scope.values()).map(io.zdash.apitoken.Scope::value)
+			.collect(java.util.stream.Collectors.toSet());
+		for (RouteRules.Route route : this.signIn.rules().routes()) {
+			if (route.pattern().startsWith("/api/")) {
+				assertThat(scopes).as(route.method() + " " + route.pattern()).contains(route.access().scope());
+				boolean reads = HttpMethod.GET.equals(route.method()) || HttpMethod.HEAD.equals(route.method());
+				boolean secret = route.pattern().endsWith("/token") || route.pattern().endsWith("/rotate");
+				if (!reads || secret) {
+					assertThat(route.access().scope()).as(route.method() + " " + route.pattern()).isNotEqualTo("instances:read")
+						.isNotEqualTo("security:read");
+				}
+			}
+			else {
+				assertThat(route.access().scope()).as(route.pattern()).isEmpty();
+			}
+		}
+		assertThat(this.signIn.rules().routes()).extracting(RouteRules.Route::pattern).contains("/api/v1/instances",
+				"/api/v1/instances/{id}/token", "/api/v1/admin/accounts");
+		this.signIn.rules().routes().stream().filter(r -> r.pattern().startsWith("/api/v1/admin"))
+			.forEach(r -> assertThat(r.access().value()).isEqualTo(Access.Level.ADMIN));
 	}
 
 	@Test
