@@ -137,6 +137,14 @@ class PageQualityBrowserTest {
 		this.browser.submit();
 		assertThat(this.browser.findAll(By.className("totp-app"))).hasSize(2);
 		check("security, two authenticator apps");
+		this.browser.clickAndWait(By.id("manage-tokens"));
+		check("personal access tokens, none");
+		this.browser.type("token-name", "Relatório diário");
+		this.browser.click(By.id("scope-instances-read"));
+		this.browser.click(By.id("scope-security-read"));
+		this.browser.clickAndWait(By.id("create-token-submit"));
+		assertThat(this.browser.find(By.id("new-token")).getAttribute("value")).startsWith("zdp_");
+		check("personal access token, shown once", "phone-api-token.png");
 		// A month later: the next sign-in starts with the check-up.
 		this.jdbc.sql("update totp_credential set enabled_at = ? where account_id = (select id from account where email = ?)")
 			.params(io.zdash.support.SqlTime.utc(this.clock.instant().minus(java.time.Duration.ofDays(29))), email).update();
