@@ -47,6 +47,8 @@ public final class Browser implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,2200", "--lang=en-US",
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		// The console's messages, for pages that must run under our CSP without a refusal.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -54,6 +56,14 @@ public final class Browser implements AutoCloseable {
 			.withEnvironment(java.util.Map.of("TZ", TIME_ZONE))
 			.build();
 		this.driver = new ChromeDriver(service, options);
+	}
+
+	/** The console's errors since the last call (a CSP refusal is one), each as its text. */
+	public java.util.List<String> consoleErrors() {
+		return this.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.toList();
 	}
 
 	public void open(String path) {

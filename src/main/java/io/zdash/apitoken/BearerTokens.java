@@ -18,6 +18,7 @@ import io.zdash.support.Sha256;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,8 +55,8 @@ public class BearerTokens {
 		this.clock = clock;
 	}
 
-	/** @param changes whether the request changes something (then it is always logged) */
-	public Optional<TokenAuthentication> authenticate(String token, Origin origin, boolean changes, String what) {
+	/** The token's authentication, or empty when it is not a live token (the reason is not told). */
+	public Optional<TokenAuthentication> authenticate(String token) {
 		if (token == null || token.length() > MAX_LENGTH || !token.startsWith(AccessTokens.PREFIX)
 				|| !RandomText.isToken(token.substring(AccessTokens.PREFIX.length()))) {
 			return Optional.empty();
@@ -70,9 +71,8 @@ public class BearerTokens {
 		return this.principals.of(row.accountId()).map(user -> {
 			List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 			authorities.add(FactorGrantedAuthority.withAuthority(Factors.BEARER).issuedAt(now).build());
-			row.scopes().forEach(scope -> authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(scope.authority())));
-			noteUse(row, now, origin, changes, what);
-			return new TokenAuthentication(user, row.id(), authorities);
+			row.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+			return new TokenAuthentication(user, row.id(), row.lastUsedAt(), authorities);
 		});
 	}
 
@@ -81,13 +81,21 @@ public class BearerTokens {
 		return this.rates.take(authentication.tokenId());
 	}
 
-	private void noteUse(AccessTokenRepository.Holder row, Instant now, Origin origin, boolean changes, String what) {
+	/**
+	 * Writes the use down, after the rate let the request in (a flood of refused requests writes
+	 * nothing): its "last used" at most once a minute, and an event then or for any change.
+	 * @param changes whether the request changes something (then it is always logged)
+	 * @param what the request's method and path, for the log
+	 */
+	public void noteUse(TokenAuthentication authentication, Origin origin, boolean changes, String what) {
+		Instant now = this.clock.instant();
 		Instant notedSince = now.minus(NOTE_EVERY);
-		boolean noted = (row.lastUsedAt() == null || row.lastUsedAt().isBefore(notedSince))
-				&& this.tokens.noteUse(row.id(), now, cut(origin.address(), 64), notedSince);
+		Instant last = authentication.lastUsedAt();
+		boolean noted = (last == null || last.isBefore(notedSince))
+				&& this.tokens.noteUse(authentication.tokenId(), now, cut(origin.address(), 64), notedSince);
 		if (noted || changes) {
-			this.securityLog.record(new SecurityEvent(row.accountId(), SecurityEvent.Type.API_TOKEN_USED,
-					"token=" + row.id() + " " + cut(what, 120), origin));
+			this.securityLog.record(new SecurityEvent(authentication.getPrincipal().accountId(),
+					SecurityEvent.Type.API_TOKEN_USED, "token=" + authentication.tokenId() + " " + cut(what, 120), origin));
 		}
 	}
 

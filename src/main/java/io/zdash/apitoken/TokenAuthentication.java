@@ -1,6 +1,7 @@
 package io.zdash.apitoken;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 
 import io.zdash.account.AccountUser;
@@ -22,16 +23,25 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
 
 	private final long tokenId;
 
-	TokenAuthentication(AccountUser user, long tokenId, Collection<? extends GrantedAuthority> authorities) {
+	private final Instant lastUsedAt;
+
+	TokenAuthentication(AccountUser user, long tokenId, Instant lastUsedAt,
+			Collection<? extends GrantedAuthority> authorities) {
 		super(authorities);
 		this.user = user;
 		this.tokenId = tokenId;
+		this.lastUsedAt = lastUsedAt;
 		setAuthenticated(true);
 	}
 
 	/** The token's id (its row in the list), for the rate limit and the security log; never the token. */
 	public long tokenId() {
 		return this.tokenId;
+	}
+
+	/** When its use was last written down (at most once a minute), as read by the bearer check. */
+	Instant lastUsedAt() {
+		return this.lastUsedAt;
 	}
 
 	@Override

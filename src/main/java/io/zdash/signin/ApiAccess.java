@@ -36,9 +36,11 @@ final class ApiAccess implements AuthorizationManager<Object> {
 		if (!Factors.withToken(current)) {
 			return this.session.authorize(authentication, object);
 		}
-		boolean allowed = !this.scope.isEmpty() && Factors.has(current, SCOPE_AUTHORITY + this.scope)
-				&& (!this.admin || Factors.has(current, "ROLE_ADMIN"));
-		return allowed ? new AuthorizationDecision(true) : new ApiAccessDenial(this.scope);
+		if (this.scope.isEmpty() || !Factors.has(current, SCOPE_AUTHORITY + this.scope)) {
+			return new ApiAccessDenial(this.scope);
+		}
+		// The scope is there, the role is not (any more): a plain denial, not "get another scope".
+		return new AuthorizationDecision(!this.admin || Factors.has(current, "ROLE_ADMIN"));
 	}
 
 }

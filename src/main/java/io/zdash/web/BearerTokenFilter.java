@@ -46,10 +46,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String method = request.getMethod();
-		boolean changes = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
-		Optional<TokenAuthentication> authentication = this.tokens.authenticate(token.get(), Origin.of(request), changes,
-				method + " " + request.getRequestURI());
+		Optional<TokenAuthentication> authentication = this.tokens.authenticate(token.get());
 		if (authentication.isEmpty()) {
 			this.problems.invalidToken(response);
 			return;
@@ -59,6 +56,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			this.problems.tooManyRequests(response, wait);
 			return;
 		}
+		String method = request.getMethod();
+		boolean changes = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+		this.tokens.noteUse(authentication.get(), Origin.of(request), changes, method + " " + request.getRequestURI());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication.get());
 		SecurityContextHolder.setContext(context);

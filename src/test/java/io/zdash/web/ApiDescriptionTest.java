@@ -65,6 +65,7 @@ class ApiDescriptionTest extends JourneyTest {
 	@Test
 	void whenNobodyIsSignedInThenTheDescriptionIsNotServed() throws Exception {
 		assertThat(this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getStatus()).isEqualTo(302);
+		assertThat(this.mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
 	private String description() throws Exception {
