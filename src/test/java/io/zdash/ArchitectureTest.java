@@ -74,7 +74,7 @@ class ArchitectureTest {
 			.whereLayer("metrics").mayNotBeAccessedByAnyLayer()
 			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
 			.whereLayer("instance").mayNotBeAccessedByAnyLayer()
-			.whereLayer("apitoken").mayOnlyBeAccessedByLayers("admin", "web")
+			.whereLayer("apitoken").mayOnlyBeAccessedByLayers("admin", "lostdevice", "web")
 			.whereLayer("lostdevice").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin", "lostdevice")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.zdash.account.AccountService;
+import io.zdash.apitoken.AccessTokens;
 import io.zdash.account.AccountSessions;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvents;
@@ -72,9 +73,13 @@ public class LostDeviceRecoveries {
 			SecurityEvent.Type.TWO_FACTOR_ENABLED, SecurityEvent.Type.SIGN_IN_KEY_SUCCEEDED,
 			SecurityEvent.Type.SIGN_IN_PASSKEY_SUCCEEDED);
 
+	private final AccessTokens tokens;
+
 	LostDeviceRecoveries(LostDeviceRepository recoveries, AccountService accounts, AccountSessions sessions,
 			TwoFactorAdmin twoFactor, SecurityLog securityLog, Clock clock, TransactionTemplate transactions,
-			SecurityEvents events, @Value("${zdash.recovery.waiting-period:72h}") Duration waitingPeriod) {
+			SecurityEvents events, @Value("${zdash.recovery.waiting-period:72h}") Duration waitingPeriod,
+			AccessTokens tokens) {
+		this.tokens = tokens;
 		this.events = events;
 		this.transactions = transactions;
 		this.recoveries = recoveries;
@@ -148,6 +153,8 @@ public class LostDeviceRecoveries {
 			}
 			this.twoFactor.removeAfterRecovery(accountId, origin);
 			this.sessions.signOutEverywhere(accountId);
+			// Whoever has the lost device may have the account's scripts' tokens too.
+			this.tokens.revokeAll(accountId, "two-factor-removed", origin);
 			return true;
 		}));
 	}

@@ -67,6 +67,8 @@ class LostDeviceRecoveryTest extends JourneyTest {
 
 	@Test
 	void whenTheWaitIsOverThenTheLinkAndThePasswordRemoveTwoFactorAndEverySessionEnds() throws Exception {
+		String token = this.journey.createToken(this.journey.signInWithCode(this.email, this.enrolled.secret()), "script",
+				"instances:read");
 		MockHttpSession lost = this.journey.signIn(this.email, WebJourney.PASSWORD);
 		assertThat(this.journey.page("/login/totp", lost).select("a#lost-device[href=/login/lost-device]")).hasSize(1);
 		assertThat(ask(lost).getElementById("lost-device-sent")).isNotNull();
@@ -90,6 +92,8 @@ class LostDeviceRecoveryTest extends JourneyTest {
 		assertThat(this.mvc.perform(get("/").session(this.owner)).andReturn().getResponse().getStatus())
 			.as("every session ended").isEqualTo(302);
 		assertThat(this.mailbox.withSubject("Two-factor authentication was removed from your account", 1)).hasSize(1);
+		assertThat(this.mvc.perform(get("/api/v1/instances").header("Authorization", "Bearer " + token)).andReturn()
+			.getResponse().getStatus()).as("the account's API tokens are revoked").isEqualTo(401);
 		assertThat(this.journey.page(link, new MockHttpSession()).getElementById("lost-device-invalid")).as("once").isNotNull();
 		// Back to the real time for a fresh sign-in (the session's own lifetime counts in it).
 		this.clock.set(java.time.Instant.now());
