@@ -1,6 +1,6 @@
 -- Personal access tokens for the JSON API (/api/v1), owned by the apitoken package.
 --
--- The token itself ("zdp_" and 43 base62 characters, 256 random bits) is shown once and never
+-- The token itself ("zdp_" and 43 base64url characters, 256 random bits) is shown once and never
 -- stored: only its SHA-256, which a request's token is looked up by (one indexed read, no slow
 -- hash: the token is random, not a password). The last four characters help the owner tell
 -- tokens apart in the list.

@@ -74,7 +74,7 @@ class ArchitectureTest {
 			.whereLayer("metrics").mayNotBeAccessedByAnyLayer()
 			.whereLayer("admin").mayNotBeAccessedByAnyLayer()
 			.whereLayer("instance").mayNotBeAccessedByAnyLayer()
-			.whereLayer("apitoken").mayOnlyBeAccessedByLayers("admin", "lostdevice", "web")
+			.whereLayer("apitoken").mayOnlyBeAccessedByLayers("web")
 			.whereLayer("lostdevice").mayOnlyBeAccessedByLayers("admin")
 			.whereLayer("twofactor").mayOnlyBeAccessedByLayers("admin", "lostdevice")
 			.whereLayer("recovery").mayOnlyBeAccessedByLayers("twofactor")

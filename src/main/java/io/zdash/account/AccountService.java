@@ -129,7 +129,7 @@ public class AccountService {
 		this.accounts.updatePasswordHash(accountId, this.encoder.encode(newPassword));
 		this.attempts.resetAll(account.get().email(), accountId);
 		this.securityLog.record(SecurityEvent.of(accountId, SecurityEvent.Type.PASSWORD_CHANGED, origin));
-		this.revocation.passwordChanged(accountId, origin);
+		this.revocation.revokeAll(accountId, "password", origin);
 		return Optional.empty();
 	}
 

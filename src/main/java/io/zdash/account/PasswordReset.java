@@ -140,7 +140,7 @@ class PasswordReset {
 			this.gate.reset(AttemptGate.Kind.PASSWORD_RESET, PasswordAttempts.key(account.get().email()));
 			this.sessions.signOutEverywhere(id);
 			this.securityLog.record(SecurityEvent.of(id, SecurityEvent.Type.PASSWORD_RESET, origin));
-			this.revocation.passwordChanged(id, origin);
+			this.revocation.revokeAll(id, "password", origin);
 			return new Result(Outcome.DONE, null);
 		});
 	}

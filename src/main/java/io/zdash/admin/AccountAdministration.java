@@ -2,7 +2,7 @@ package io.zdash.admin;
 
 import io.zdash.account.AccountService;
 import io.zdash.account.AccountSessions;
-import io.zdash.apitoken.AccessTokens;
+import io.zdash.account.CredentialRevocation;
 import io.zdash.support.Origin;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityLog;
@@ -27,10 +27,10 @@ class AccountAdministration {
 
 	private final SecurityLog securityLog;
 
-	private final AccessTokens tokens;
+	private final CredentialRevocation tokens;
 
 	AccountAdministration(AccountService accounts, TwoFactorAdmin twoFactor, AccountSessions sessions,
-			SecurityLog securityLog, AccessTokens tokens) {
+			SecurityLog securityLog, CredentialRevocation tokens) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.twoFactor = twoFactor;

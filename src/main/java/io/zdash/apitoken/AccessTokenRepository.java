@@ -60,8 +60,12 @@ class AccessTokenRepository {
 			.list();
 	}
 
-	int count(long accountId) {
-		return this.jdbc.sql("select count(*) from access_token where account_id = ?").param(accountId).query(Integer.class).single();
+	/** The account's tokens that still work at {@code now} (expired ones stay listed until revoked). */
+	int countLive(long accountId, Instant now) {
+		return this.jdbc.sql("select count(*) from access_token where account_id = ? and expires_at > ?")
+			.params(accountId, SqlTime.utc(now))
+			.query(Integer.class)
+			.single();
 	}
 
 	boolean delete(long accountId, long id) {

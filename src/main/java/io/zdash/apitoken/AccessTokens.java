@@ -51,12 +51,12 @@ public class AccessTokens implements CredentialRevocation {
 		this.clock = clock;
 	}
 
-	public List<AccessToken> of(long accountId) {
+	List<AccessToken> of(long accountId) {
 		return this.tokens.list(accountId);
 	}
 
 	boolean mayCreateMore(long accountId) {
-		return this.tokens.count(accountId) < MAX_PER_ACCOUNT;
+		return this.tokens.countLive(accountId, this.clock.instant()) < MAX_PER_ACCOUNT;
 	}
 
 	/** Checked by the caller: a valid name, known scopes the account may have, an expiry within a year. */
@@ -84,19 +84,14 @@ public class AccessTokens implements CredentialRevocation {
 	 * Revokes every token of the account, recorded with why ({@code owner}, {@code password},
 	 * {@code two-factor-reset}, {@code disabled}) when there was any. Joins the caller's transaction.
 	 */
+	@Override
 	@Transactional
-	public int revokeAll(long accountId, String reason, Origin origin) {
+	public void revokeAll(long accountId, String reason, Origin origin) {
 		int revoked = this.tokens.deleteAll(accountId);
 		if (revoked > 0) {
 			this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.API_TOKENS_REVOKED,
 					"count=" + revoked + " reason=" + reason, origin));
 		}
-		return revoked;
-	}
-
-	@Override
-	public void passwordChanged(long accountId, Origin origin) {
-		revokeAll(accountId, "password", origin);
 	}
 
 }

@@ -72,7 +72,10 @@ public class BearerTokens {
 			List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
 			authorities.add(FactorGrantedAuthority.withAuthority(Factors.BEARER).issuedAt(now).build());
 			row.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
-			return new TokenAuthentication(user, row.id(), row.lastUsedAt(), authorities);
+			TokenAuthentication authentication = new TokenAuthentication(user, row.id(), row.lastUsedAt(), authorities);
+			// What the API's own records name the caller by: the token's id, never the token.
+			authentication.setDetails("token=" + row.id());
+			return authentication;
 		});
 	}
 

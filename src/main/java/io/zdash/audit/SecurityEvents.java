@@ -71,6 +71,14 @@ public class SecurityEvents {
 			.optional();
 	}
 
+	/** How many events of this type the account had since {@code since}. */
+	public long count(long accountId, SecurityEvent.Type type, Instant since) {
+		return this.jdbc.sql("select count(*) from security_event where account_id = ? and type = ? and occurred_at >= ?")
+			.params(accountId, type.name(), SqlTime.utc(since))
+			.query(Long.class)
+			.single();
+	}
+
 	public Page forAccount(long accountId, int page) {
 		return query(" where account_id = ?", new ArrayList<>(List.of(accountId)), page);
 	}

@@ -10,12 +10,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zdash.account.AccountUser;
 import io.zdash.signin.Access;
+import io.zdash.signin.Factors;
 import io.zdash.support.ApiPage;
 import io.zdash.support.ApiProblem;
 import io.zdash.support.Origin;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,13 +128,14 @@ class InstanceApiV1Controller {
 		return ResponseEntity.noContent().build();
 	}
 
-	@GetMapping("/{id}/token")
+	@PostMapping("/{id}/token")
 	@Access(value = Access.Level.STEP_UP, scope = "instances:write")
 	@Operation(operationId = "readInstanceToken", summary = "Read an instance's token",
 			description = "Logged and emailed to you. A browser session needs a fresh re-check, as on the dashboard.")
-	ResponseEntity<TokenView> reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin) {
+	ResponseEntity<TokenView> reveal(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,
+			Authentication caller) {
 		Instance instance = this.instances.find(user.accountId(), id).orElseThrow(InstanceApiV1Controller::notFound);
-		this.tokenUse.revealed(user.accountId(), instance.id(), origin);
+		this.tokenUse.revealed(user.accountId(), instance.id(), via(caller), origin);
 		return secret(new TokenView(instance.id(), instance.token()));
 	}
 
@@ -140,12 +143,18 @@ class InstanceApiV1Controller {
 	@Access(value = Access.Level.STEP_UP, scope = "instances:write")
 	@Operation(operationId = "rotateInstanceToken", summary = "Replace an instance's token",
 			description = "The old token stops working at once. Logged and emailed to you; answers the new token.")
-	ResponseEntity<TokenView> rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin) {
-		if (!this.tokenUse.rotate(user.accountId(), id, origin)) {
+	ResponseEntity<TokenView> rotate(@PathVariable String id, @AuthenticationPrincipal AccountUser user, Origin origin,
+			Authentication caller) {
+		if (!this.tokenUse.rotate(user.accountId(), id, via(caller), origin)) {
 			throw notFound();
 		}
 		Instance instance = this.instances.find(user.accountId(), id).orElseThrow(InstanceApiV1Controller::notFound);
 		return secret(new TokenView(instance.id(), instance.token()));
+	}
+
+	/** Who asked, for the security log: the token's id, or a browser session. */
+	private static String via(Authentication caller) {
+		return Factors.withToken(caller) ? String.valueOf(caller.getDetails()) : "session";
 	}
 
 	private static ResponseEntity<TokenView> secret(TokenView view) {

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The security log's record of an instance token read or replaced through the API (emailed to the
- * owner by the notifications): a token cannot be asked for a re-check, so its owner hears of it.
+ * The security log's record of an instance token read or replaced through the API, with who asked
+ * (a token's id, or a session): a token cannot be asked for a re-check, so its owner hears of it
+ * by email (at most once an hour, see the notifications).
  */
 @Component
 class InstanceTokenUse {
@@ -23,19 +24,20 @@ class InstanceTokenUse {
 		this.instances = instances;
 	}
 
-	void revealed(long accountId, String instanceId, Origin origin) {
+	/** @param via who asked: {@code token=<id>} or {@code session} */
+	void revealed(long accountId, String instanceId, String via, Origin origin) {
 		this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.INSTANCE_TOKEN_REVEALED_BY_API,
-				"instance=" + instanceId, origin));
+				"instance=" + instanceId + " " + via, origin));
 	}
 
 	/** A new token and its record, in one transaction; false for no such instance of the account. */
 	@Transactional
-	boolean rotate(long accountId, String instanceId, Origin origin) {
+	boolean rotate(long accountId, String instanceId, String via, Origin origin) {
 		if (!this.instances.rotateToken(accountId, instanceId)) {
 			return false;
 		}
 		this.securityLog.record(new SecurityEvent(accountId, SecurityEvent.Type.INSTANCE_TOKEN_ROTATED_BY_API,
-				"instance=" + instanceId, origin));
+				"instance=" + instanceId + " " + via, origin));
 		return true;
 	}
 

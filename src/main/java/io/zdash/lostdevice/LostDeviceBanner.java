@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.zdash.account.AccountUser;
+import io.zdash.support.ApiRequests;
 import io.zdash.signin.Factors;
 
 import org.springframework.dao.DataAccessException;
@@ -27,7 +28,7 @@ class LostDeviceBanner {
 	@ModelAttribute("lostDeviceRecovery")
 	LostDeviceRecoveries.Running recovery(Authentication authentication, HttpServletRequest request) {
 		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
-				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null || ApiRequests.is(request)) {
 			return null;
 		}
 		try {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.zdash.account.AccountService;
-import io.zdash.apitoken.AccessTokens;
+import io.zdash.account.CredentialRevocation;
 import io.zdash.account.AccountSessions;
 import io.zdash.audit.SecurityEvent;
 import io.zdash.audit.SecurityEvents;
@@ -73,12 +73,12 @@ public class LostDeviceRecoveries {
 			SecurityEvent.Type.TWO_FACTOR_ENABLED, SecurityEvent.Type.SIGN_IN_KEY_SUCCEEDED,
 			SecurityEvent.Type.SIGN_IN_PASSKEY_SUCCEEDED);
 
-	private final AccessTokens tokens;
+	private final CredentialRevocation tokens;
 
 	LostDeviceRecoveries(LostDeviceRepository recoveries, AccountService accounts, AccountSessions sessions,
 			TwoFactorAdmin twoFactor, SecurityLog securityLog, Clock clock, TransactionTemplate transactions,
 			SecurityEvents events, @Value("${zdash.recovery.waiting-period:72h}") Duration waitingPeriod,
-			AccessTokens tokens) {
+			CredentialRevocation tokens) {
 		this.tokens = tokens;
 		this.events = events;
 		this.transactions = transactions;

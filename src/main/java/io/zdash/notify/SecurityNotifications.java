@@ -1,10 +1,13 @@
 package io.zdash.notify;
 
+import java.time.Clock;
+
 import java.util.EnumSet;
 import java.util.Set;
 
 import io.zdash.account.AccountService;
 import io.zdash.audit.SecurityEvent;
+import io.zdash.audit.SecurityEvents;
 import io.zdash.audit.SecurityEvent.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,12 @@ class SecurityNotifications {
 			Type.KEY_COUNTER_WENT_BACK, Type.AUTHENTICATOR_APP_ADDED, Type.AUTHENTICATOR_APP_REMOVED,
 			Type.API_TOKEN_CREATED, Type.INSTANCE_TOKEN_REVEALED_BY_API, Type.INSTANCE_TOKEN_ROTATED_BY_API);
 
+	/**
+	 * Told at most once an hour: a script may read or replace instance tokens in a loop, and one
+	 * email says what the security log lists one by one.
+	 */
+	static final Set<Type> HOURLY = EnumSet.of(Type.INSTANCE_TOKEN_REVEALED_BY_API, Type.INSTANCE_TOKEN_ROTATED_BY_API);
+
 	private static final Logger log = LoggerFactory.getLogger(SecurityNotifications.class);
 
 	private final AccountService accounts;
@@ -43,7 +52,13 @@ class SecurityNotifications {
 
 	private final Mailer mailer;
 
-	SecurityNotifications(AccountService accounts, NoticeWriter writer, Mailer mailer) {
+	private final SecurityEvents events;
+
+	private final Clock clock;
+
+	SecurityNotifications(AccountService accounts, NoticeWriter writer, Mailer mailer, SecurityEvents events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 		this.accounts = accounts;
 		this.writer = writer;
 		this.mailer = mailer;
@@ -55,6 +70,11 @@ class SecurityNotifications {
 			return;
 		}
 		try {
+			// The event itself is in the log already (committed): more than it in the hour, one was sent.
+			if (HOURLY.contains(event.type()) && this.events.count(event.accountId(), event.type(),
+					this.clock.instant().minus(java.time.Duration.ofHours(1))) > 1) {
+				return;
+			}
 			// Without a request (a scheduled reminder), in the language the owner last signed in with.
 			java.util.Locale preferred = this.accounts.languageOf(event.accountId());
 			this.accounts.emailOf(event.accountId())

@@ -116,11 +116,15 @@ public class SignInSecurity {
 				org.springframework.security.authorization.AuthenticatedAuthorizationManager.authenticated(),
 				allFactorsOfAccount());
 		for (RouteRules.Route route : rules().routes()) {
-			if (!route.pattern().startsWith("/api/") || route.access() == null) {
+			if (!route.pattern().startsWith("/api/")) {
 				continue;
 			}
 			var matched = (route.method() != null) ? auth.requestMatchers(route.method(), route.pattern())
 					: auth.requestMatchers(route.pattern());
+			if (route.access() == null) {
+				matched.denyAll(); // as on the pages: a route that says nothing is refused to everyone
+				continue;
+			}
 			AuthorizationManager<Object> session = switch (route.access().value()) {
 				case STEP_UP -> this.stepUp;
 				case ADMIN -> AuthorizationManagers.allOf(signedIn, AuthorityAuthorizationManager.hasRole("ADMIN"));

@@ -1,6 +1,7 @@
 package io.zdash.twofactor;
 
 import io.zdash.account.AccountUser;
+import io.zdash.support.ApiRequests;
 import io.zdash.recovery.RecoveryCodes;
 import io.zdash.signin.SessionFactors;
 
@@ -27,7 +28,7 @@ class RecoveryNotice {
 	@ModelAttribute("recoveryCodesLeft")
 	Integer recoveryCodesLeft(@AuthenticationPrincipal AccountUser user, HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		if (user == null || session == null || session.getAttribute(SessionFactors.USED_RECOVERY_CODE) == null) {
+		if (user == null || session == null || ApiRequests.is(request) || session.getAttribute(SessionFactors.USED_RECOVERY_CODE) == null) {
 			return null;
 		}
 		return this.recoveryCodes.remaining(user.accountId());

@@ -46,6 +46,12 @@ final class ApiBodyLimit extends OncePerRequestFilter {
 				return this.capped;
 			}
 
+			@Override
+			public java.io.BufferedReader getReader() throws IOException {
+				String charset = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
+				return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+			}
+
 		}, response);
 	}
 

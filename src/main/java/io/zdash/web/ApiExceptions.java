@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.zdash.support.ApiProblem;
+import io.zdash.support.ApiRequests;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +28,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * cannot take. Only for paths under {@code /api/}; the pages have their own error pages.
  */
 @RestControllerAdvice
+// After the pages' handlers (ErrorPages answers outages, for the API too): this one's catch-all
+// must not take what another advice handles.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 class ApiExceptions {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptions.class);
 
 	/**
 	 * One entry for all, so the path is checked once: elsewhere the exception goes on to the
@@ -38,7 +44,7 @@ class ApiExceptions {
 			HttpMediaTypeNotAcceptableException.class, HttpRequestMethodNotSupportedException.class,
 			NoResourceFoundException.class })
 	ResponseEntity<ProblemDetail> handle(Exception ex, HttpServletRequest request) throws Exception {
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (!ApiRequests.is(request)) {
 			throw ex;
 		}
 		return answer(body(ex));
@@ -70,6 +76,17 @@ class ApiExceptions {
 					"This path does not take this method; see the API description at /v3/api-docs.");
 		}
 		return detail(404, "not-found", "Not found", "No such path in this API; see /v3/api-docs.");
+	}
+
+	/** Anything else: a bug. Logged with its trace; the answer says nothing of it. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (!ApiRequests.is(request)) {
+			throw ex;
+		}
+		log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);
+		return answer(detail(500, "internal-error", "Internal error",
+				"Something went wrong on our side; nothing you sent caused it. Try again later."));
 	}
 
 	private static ProblemDetail problem(ApiProblem problem) {

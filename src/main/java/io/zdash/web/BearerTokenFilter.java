@@ -1,6 +1,7 @@
 package io.zdash.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.zdash.apitoken.BearerTokens;
 import io.zdash.apitoken.TokenAuthentication;
 import io.zdash.support.Origin;
+import io.zdash.support.RateLimiter;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,13 +31,24 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 	/** The requests this filter takes: those that carry a bearer token (CSRF does not apply to them). */
 	static final RequestMatcher WITH_TOKEN = request -> token(request).isPresent();
 
+	/**
+	 * Tokens that are not ones, per client address: 300 at once, then 5 a second. Guessing 256 bits
+	 * is hopeless anyway; this keeps a flood of made-up tokens from costing a query each.
+	 */
+	static final int WRONG_TOKENS_AT_ONCE = 300;
+
+	static final Duration WRONG_TOKEN_EVERY = Duration.ofMillis(200);
+
 	private final BearerTokens tokens;
 
 	private final ProblemResponses problems;
 
-	BearerTokenFilter(BearerTokens tokens, ProblemResponses problems) {
+	private final RateLimiter<String> wrongTokens;
+
+	BearerTokenFilter(BearerTokens tokens, ProblemResponses problems, Clock clock) {
 		this.tokens = tokens;
 		this.problems = problems;
+		this.wrongTokens = new RateLimiter<>(WRONG_TOKENS_AT_ONCE, WRONG_TOKEN_EVERY, clock);
 	}
 
 	@Override
@@ -48,6 +61,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		Optional<TokenAuthentication> authentication = this.tokens.authenticate(token.get());
 		if (authentication.isEmpty()) {
+			Duration wait = this.wrongTokens.take(request.getRemoteAddr());
+			if (!wait.isZero()) {
+				this.problems.tooManyRequests(response, wait);
+				return;
+			}
 			this.problems.invalidToken(response);
 			return;
 		}

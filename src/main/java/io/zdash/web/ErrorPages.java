@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.account.HashingBusyException;
 import io.zdash.signin.Access;
+import io.zdash.support.ApiRequests;
 import io.zdash.support.Backoff;
 
 import org.springframework.dao.DataAccessException;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 @ControllerAdvice
+// Before the API's catch-all (ApiExceptions): an outage is this class's, on pages and in the API alike.
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @Access(Access.Level.PUBLIC)
 class ErrorPages {
 
@@ -44,6 +47,10 @@ class ErrorPages {
 
 	static void unavailable(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
+		if (ApiRequests.is(request)) {
+			new ProblemResponses().unavailable(response);
+			return;
+		}
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "30");
 		request.getRequestDispatcher("/unavailable").forward(request, response);
@@ -78,7 +85,11 @@ class ErrorPages {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			TransactionException.class, HashingBusyException.class })
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	ModelAndView databaseDown(HttpServletResponse response) {
+	ModelAndView databaseDown(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (ApiRequests.is(request)) {
+			new ProblemResponses().unavailable(response);
+			return new ModelAndView();
+		}
 		response.setHeader("Retry-After", "30");
 		return new ModelAndView("unavailable");
 	}

@@ -10,6 +10,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.zdash.account.AccountUser;
+import io.zdash.support.ApiRequests;
 import io.zdash.account.EmailAddress;
 import io.zdash.account.EmailVerification;
 import io.zdash.audit.SecurityEvent;
@@ -67,7 +68,7 @@ class LayoutModel {
 	@ModelAttribute
 	void twoFactorDeadline(Authentication authentication, HttpServletRequest request, Model model) {
 		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
-				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null || ApiRequests.is(request)) {
 			return;
 		}
 		try {
@@ -93,7 +94,7 @@ class LayoutModel {
 	@ModelAttribute("unverifiedEmail")
 	String unverifiedEmail(Authentication authentication, HttpServletRequest request) {
 		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
-				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null || ApiRequests.is(request)) {
 			return null;
 		}
 		try {
@@ -111,7 +112,7 @@ class LayoutModel {
 	@ModelAttribute("codeTriedAgain")
 	SecurityEvents.Entry codeTriedAgain(Authentication authentication, HttpServletRequest request) {
 		if (!Factors.isComplete(authentication) || !(authentication.getPrincipal() instanceof AccountUser user)
-				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+				|| request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null || ApiRequests.is(request)) {
 			return null;
 		}
 		try {

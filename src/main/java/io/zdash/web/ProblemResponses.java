@@ -66,7 +66,15 @@ final class ProblemResponses {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 		response.setHeader("Retry-After", Long.toString(seconds));
 		write(response, 429, "rate-limited", "Too many requests",
-				"This token made too many requests. Try again in " + seconds + " s.");
+				"Too many requests with this token, or with tokens that are not valid from this address. Try again in "
+						+ seconds + " s.");
+	}
+
+	/** The database (or every hashing slot) is not there now: come back, nothing was changed. */
+	void unavailable(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", "30");
+		write(response, 503, "unavailable", "Service unavailable",
+				"The service cannot answer right now; nothing was changed. Try again in 30 s.");
 	}
 
 	void tooLarge(HttpServletResponse response, long limit) throws IOException {

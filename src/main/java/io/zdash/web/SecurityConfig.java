@@ -9,7 +9,6 @@ import io.zdash.account.AccountSessions;
 import io.zdash.apitoken.BearerTokens;
 import io.zdash.account.PasswordStepDetails;
 import io.zdash.account.PasswordStepSuccess;
-import io.zdash.signin.Factors;
 import io.zdash.signin.SignInSecurity;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -105,12 +104,12 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, SessionValidityFilter sessionValidity, SignInSecurity signIn,
-			BearerTokens tokens) throws Exception {
+			BearerTokens tokens, Clock clock) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiBodyLimit(problems), SecurityContextHolderFilter.class)
 			.addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), CsrfFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), CsrfFilter.class)
 			// A token is sent by a script, never by a browser on its own: no CSRF to guard against.
 			// A session's calls (same origin, from our pages) still need the CSRF token.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter.WITH_TOKEN))
@@ -119,9 +118,8 @@ class SecurityConfig {
 				auth.anyRequest().authenticated();
 			})
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler(problems::forbidden)
-				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, Factors.TOTP)
-				.defaultDeniedHandlerForMissingAuthority(problems::unauthorized, Factors.PASSWORD))
+				// A session missing a factor is answered 401 there too (it is not complete).
+				.accessDeniedHandler(problems::forbidden))
 			.requestCache(cache -> cache.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();

@@ -143,7 +143,8 @@ class AccessTokenTest extends JourneyTest {
 		MockHttpSession other = this.journey.signUpAndSignIn(WebJourney.uniqueEmail());
 		for (String path : List.of("/security/tokens/" + id + "/revoke", "/security/tokens/revoke-all",
 				"/security/tokens/abc/revoke", "/security/tokens/99999999999999999999/revoke")) {
-			this.mvc.perform(post(path).session(other).with(csrf())).andReturn();
+			assertThat(this.mvc.perform(post(path).session(other).with(csrf())).andReturn().getResponse().getRedirectedUrl())
+				.as(path).isEqualTo("/security/tokens");
 		}
 		assertThat(status(token)).isEqualTo(200);
 	}

@@ -61,11 +61,23 @@ class ApiOverHttpTest {
 		String id = JsonPath.read(created.body(), "$.id");
 		assertThat(send("GET", "/api/v1/instances", token, null).body()).contains(id);
 		assertThat(send("PATCH", "/api/v1/instances/" + id, token, "{\"name\":\"Vendas\"}").statusCode()).isEqualTo(200);
-		HttpResponse<String> revealed = send("GET", "/api/v1/instances/" + id + "/token", token, null);
+		HttpResponse<String> revealed = send("POST", "/api/v1/instances/" + id + "/token", token, null);
 		secrets.add(JsonPath.read(revealed.body(), "$.token"));
 		HttpResponse<String> rotated = send("POST", "/api/v1/instances/" + id + "/token/rotate", token, null);
 		secrets.add(JsonPath.read(rotated.body(), "$.token"));
 		assertThat(send("DELETE", "/api/v1/instances/" + id, token, null).statusCode()).isEqualTo(204);
+
+		// A body sent in chunks, with no length declared: cut off at 16 KiB all the same.
+		HttpResponse<String> chunked = this.script.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port
+				+ "/api/v1/instances"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+					("{\"name\":\"" + "x".repeat(20_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(chunked.statusCode()).isEqualTo(413);
+		assertThat(chunked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(created.headers().firstValue("Set-Cookie")).as("a token's request makes no session").isEmpty();
 
 		String wrong = "zdp_" + "x".repeat(43);
 		HttpResponse<String> refused = send("GET", "/api/v1/instances", wrong, null);

@@ -54,7 +54,7 @@ class InstanceApiTest extends JourneyTest {
 		MockHttpServletResponse renamed = call(this.write, json(patch("/api/v1/instances/" + id), "{\"name\":\"Suporte\"}"));
 		assertThat((String) JsonPath.read(renamed.getContentAsString(), "$.name")).isEqualTo("Suporte");
 
-		MockHttpServletResponse revealed = call(this.write, get("/api/v1/instances/" + id + "/token"));
+		MockHttpServletResponse revealed = call(this.write, post("/api/v1/instances/" + id + "/token"));
 		String token = JsonPath.read(revealed.getContentAsString(), "$.token");
 		assertThat(token).matches("[0-9A-F]{48}");
 		assertThat(revealed.getHeader("Cache-Control")).contains("no-store");
@@ -94,7 +94,7 @@ class InstanceApiTest extends JourneyTest {
 		String theirs = this.journey.createToken(other, "theirs", "instances:read", "instances:write");
 		List<MockHttpServletRequestBuilder> requests = List.of(get("/api/v1/instances/" + id),
 				json(patch("/api/v1/instances/" + id), "{\"name\":\"taken\"}"), delete("/api/v1/instances/" + id),
-				get("/api/v1/instances/" + id + "/token"), post("/api/v1/instances/" + id + "/token/rotate"));
+				post("/api/v1/instances/" + id + "/token"), post("/api/v1/instances/" + id + "/token/rotate"));
 		for (MockHttpServletRequestBuilder request : requests) {
 			MockHttpServletResponse response = call(theirs, request);
 			assertThat(response.getStatus()).isEqualTo(404);
@@ -109,7 +109,7 @@ class InstanceApiTest extends JourneyTest {
 	@Test
 	void whenAReadTokenTriesToWriteThenTheMissingScopeIsNamed() throws Exception {
 		for (MockHttpServletRequestBuilder request : List.of(json(post("/api/v1/instances"), "{\"name\":\"x\"}"),
-				delete("/api/v1/instances/ABC"), get("/api/v1/instances/ABC/token"))) {
+				delete("/api/v1/instances/ABC"), post("/api/v1/instances/ABC/token"))) {
 			MockHttpServletResponse response = call(this.read, request);
 			assertThat(response.getStatus()).isEqualTo(403);
 			assertThat((String) JsonPath.read(response.getContentAsString(), "$.type"))
@@ -217,6 +217,35 @@ class InstanceApiTest extends JourneyTest {
 		MockHttpSession half = new MockHttpSession();
 		assertThat(this.mvc.perform(get("/api/v1/instances").session(half)).andReturn().getResponse().getStatus())
 			.isEqualTo(401);
+	}
+
+	@Test
+	void whenASessionReadsAnInstanceTokenThenItNeedsAFreshRecheckAndA2faAccountItsSecondFactor() throws Exception {
+		String id = JsonPath.read(call(this.write, json(post("/api/v1/instances"), "{\"name\":\"s\"}")).getContentAsString(),
+				"$.id");
+		MockHttpServletResponse fresh = this.mvc.perform(post("/api/v1/instances/" + id + "/token").session(this.session)
+			.with(csrf())).andReturn().getResponse();
+		assertThat(fresh.getStatus()).isEqualTo(200);
+		assertThat((String) JsonPath.read(fresh.getContentAsString(), "$.token")).matches("[0-9A-F]{48}");
+		assertThat(this.jdbc.sql("select detail from security_event e join account a on a.id = e.account_id "
+				+ "where a.email = ? and e.type = 'INSTANCE_TOKEN_REVEALED_BY_API'").param(this.email).query(String.class).single())
+			.isEqualTo("instance=" + id + " session");
+
+		this.clock.advance(java.time.Duration.ofMinutes(30));
+		MockHttpServletResponse stale = this.mvc.perform(post("/api/v1/instances/" + id + "/token").session(this.session)
+			.with(csrf())).andReturn().getResponse();
+		assertThat(stale.getStatus()).isEqualTo(403);
+		assertThat((String) JsonPath.read(stale.getContentAsString(), "$.type")).isEqualTo("urn:zdash:problem:forbidden");
+
+		this.clock.set(java.time.Instant.now());
+		String enrolled = WebJourney.uniqueEmail();
+		MockHttpSession half = this.journey.signUpAndSignIn(enrolled);
+		this.journey.enableTwoFactor(half);
+		MockHttpSession passwordOnly = this.journey.signIn(enrolled, WebJourney.PASSWORD);
+		MockHttpServletResponse incomplete = this.mvc.perform(get("/api/v1/instances").session(passwordOnly)).andReturn()
+			.getResponse();
+		assertThat(incomplete.getStatus()).isEqualTo(401);
+		assertThat(incomplete.getContentType()).isEqualTo("application/problem+json");
 	}
 
 	@Test

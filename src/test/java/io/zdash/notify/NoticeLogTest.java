@@ -139,7 +139,8 @@ class NoticeLogTest {
 	private SecurityNotifications notifications(ObjectProvider<JavaMailSender> senders) {
 		Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:34:56Z"), ZoneOffset.UTC);
 		return new SecurityNotifications(this.accounts, new NoticeWriter(mailMessages(), clock),
-				new Mailer(senders, "Z-API Dashboard <no-reply@localhost>"));
+				new Mailer(senders, "Z-API Dashboard <no-reply@localhost>"),
+				org.mockito.Mockito.mock(io.zdash.audit.SecurityEvents.class), clock);
 	}
 
 	static ResourceBundleMessageSource mailMessages() {
