@@ -158,6 +158,9 @@ class InstanceApiTest extends JourneyTest {
 				new Case("application/json", "{\"name\":", 400, "malformed-body"),
 				new Case("application/json", "[\"name\"]", 400, "malformed-body"),
 				new Case("application/json", "{\"name\":{\"a\":1}}", 400, "malformed-body"),
+				new Case("application/json", "{\"name\":42}", 400, "malformed-body"),
+				new Case("application/json", "{\"name\":true}", 400, "malformed-body"),
+				new Case("application/json", "{\"name\":\"a\",\"name\":\"b\"}", 400, "malformed-body"),
 				new Case("application/json", "", 400, "malformed-body"),
 				new Case("text/plain", "name=x", 415, "unsupported-media-type"),
 				new Case("application/json", "{\"name\":\"" + "x".repeat(20_000) + "\"}", 413, "body-too-large"));
