@@ -1,15 +1,13 @@
 package io.zdash.apitoken;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import io.zdash.support.FactorName;
+import io.zdash.support.UtcDay;
 
 /**
  * The "new token" form as typed: a name, an expiry (7, 30 or 90 days, or a date up to a year
@@ -62,18 +60,10 @@ record TokenForm(String name, String expiry, String date, List<String> scopes) {
 				return Optional.of(now.plusSeconds(86_400L * Integer.parseInt(this.expiry)));
 			}
 			case "date" -> {
-				if (this.date == null || this.date.length() != 10) {
-					return Optional.empty();
-				}
-				try {
-					// The end of the chosen day (UTC): a token "until 31 March" works all that day.
-					Instant end = LocalDate.parse(this.date).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-					boolean inRange = end.isAfter(now.plusSeconds(3600)) && !end.isAfter(now.plusSeconds(86_400L * MAX_DAYS));
-					return inRange ? Optional.of(end) : Optional.empty();
-				}
-				catch (DateTimeParseException ex) {
-					return Optional.empty();
-				}
+				// The end of the chosen day (UTC): a token "until 31 March" works all that day.
+				return UtcDay.parse(this.date)
+					.map(start -> start.plusSeconds(86_400))
+					.filter(end -> end.isAfter(now.plusSeconds(3600)) && !end.isAfter(now.plusSeconds(86_400L * MAX_DAYS)));
 			}
 			default -> {
 				return Optional.empty();
