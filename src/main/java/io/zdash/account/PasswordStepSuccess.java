@@ -9,12 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.zdash.signin.Factors;
 import io.zdash.signin.SessionFactors;
+import io.zdash.signin.SignInRoutes;
 import io.zdash.signin.ToSavedPage;
 import io.zdash.signin.TrustedSignIn;
 import io.zdash.support.RandomText;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 import org.springframework.stereotype.Component;
@@ -60,13 +63,21 @@ public class PasswordStepSuccess implements AuthenticationSuccessHandler {
 			if (!Factors.isComplete(authentication)
 					&& this.trustedSignIn.completeIfTrusted(user.accountId(), request, response)) {
 				java.util.Optional<String> page = this.trustedSignIn
-					.pageAfterSecondStep(org.springframework.security.core.context.SecurityContextHolder.getContext()
+					.pageAfterSecondStep(SecurityContextHolder.getContext()
 						.getAuthentication());
 				if (page.isPresent()) {
 					response.sendRedirect(request.getContextPath() + page.get());
 					return;
 				}
 			}
+		}
+		// The context's, not the argument: a trusted device has completed the sign-in meanwhile.
+		if (Factors.awaitsSecondFactor(SecurityContextHolder.getContext().getAuthentication())) {
+			// Straight to the second step: the page first asked for would only send the browser there,
+			// a request later. Its saved request stays for after the second step.
+			request.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+			response.sendRedirect(request.getContextPath() + SignInRoutes.CODE_STEP);
+			return;
 		}
 		this.toSavedPage.onAuthenticationSuccess(request, response, authentication);
 	}

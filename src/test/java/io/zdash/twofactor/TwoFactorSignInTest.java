@@ -110,6 +110,28 @@ class TwoFactorSignInTest extends JourneyTest {
 	}
 
 	@Test
+	void whenPasswordOfAnEnrolledAccountThenStraightToTheCodeStepAndAfterItThePageFirstAskedFor() throws Exception {
+		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/instances").session(session)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/login").session(session).with(csrf()).param("email", this.email)
+				.param("password", WebJourney.PASSWORD))
+			.andExpect(header().string("Location", "/login/totp"));
+
+		this.journey.nextStep();
+		MvcResult accepted = this.journey.submitCode(session, this.journey.currentCode(enrolled.secret()));
+		assertThat(accepted.getResponse().getRedirectedUrl()).startsWith("/instances");
+	}
+
+	@Test
+	void whenPasswordWithoutTwoFactorThenStraightToThePageAskedFor() throws Exception {
+		this.journey.signUp(this.email);
+		this.mvc.perform(post("/login").session(new MockHttpSession()).with(csrf()).param("email", this.email)
+				.param("password", WebJourney.PASSWORD))
+			.andExpect(header().string("Location", "/"));
+	}
+
+	@Test
 	void whenCodeAcceptedOnceThenItIsRefusedInEveryLaterSignIn() throws Exception {
 		Enrolled enrolled = this.journey.enableTwoFactor(this.journey.signUpAndSignIn(this.email));
 		this.journey.nextStep();

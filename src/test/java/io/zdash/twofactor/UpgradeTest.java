@@ -91,7 +91,7 @@ class UpgradeTest {
 				.isEqualTo(429);
 
 			// Three wrong codes were counted before the upgrade: the fifth in a row, two later, pauses.
-			assertThat(signIn(person).headers().firstValue("Location").orElse("")).endsWith("/");
+			assertThat(signIn(person).headers().firstValue("Location").orElse("")).endsWith("/login/totp");
 			assertThat(person.submit("/login/totp", "/login/totp", "code", "000000").statusCode()).isEqualTo(200);
 			assertThat(person.submit("/login/totp", "/login/totp", "code", "000001").statusCode()).isEqualTo(429);
 
