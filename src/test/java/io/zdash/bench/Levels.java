@@ -62,8 +62,13 @@ final class Levels {
 
 	}
 
-	record Result(int clients, int flows, int errors, double seconds, double cpuSeconds, Timings timings,
-			Map<String, Integer> failures) {
+	/**
+	 * @param hashMs one hash of the node's encoder in this JVM right after the level, the servers
+	 * idle, CPU milliseconds: this machine's speed drifts by half within minutes, so each level's
+	 * CPU besides the hash is reckoned with its own
+	 */
+	record Result(int clients, int flows, int errors, double seconds, double cpuSeconds, double hashMs,
+			Timings timings, Map<String, Integer> failures) {
 
 		double perSecond() {
 			return this.flows / this.seconds;
@@ -72,6 +77,11 @@ final class Levels {
 		/** The server's CPU per complete sign-in, milliseconds. */
 		double cpuPerFlowMs() {
 			return 1000 * this.cpuSeconds / Math.max(1, this.flows);
+		}
+
+		/** The server's CPU per complete sign-in besides its one hash, milliseconds. */
+		double notHashingMs() {
+			return cpuPerFlowMs() - this.hashMs;
 		}
 
 	}
@@ -103,6 +113,7 @@ final class Levels {
 		Map<String, Integer> failures = new ConcurrentHashMap<>();
 		AtomicInteger flows = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger starved = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		double cpuBefore = this.server.seconds();
 		long started = System.nanoTime();
@@ -117,6 +128,7 @@ final class Levels {
 						if (account != null) {
 							queue.add(account);
 						}
+						starved.incrementAndGet();
 						Thread.sleep(2);
 						continue;
 					}
@@ -140,7 +152,13 @@ final class Levels {
 		double elapsed = (System.nanoTime() - started) / 1e9;
 		double cpu = this.server.seconds() - cpuBefore;
 		pool.shutdown();
-		return new Result(clients, flows.get(), errors.get(), elapsed, cpu, timings, failures);
+		if (starved.get() * 0.002 > 0.05 * clients * elapsed) {
+			// More than 5 % of the clients' time spent waiting for an account whose code is unused.
+			failures.put("too few accounts: clients waited " + Math.round(starved.get() * 0.002 / clients)
+					+ " s each for one that had not signed in this 30-s step (the accounts limit this level)", 0);
+		}
+		double hashMs = 1000 / HashRate.of(1, 5);
+		return new Result(clients, flows.get(), errors.get(), elapsed, cpu, hashMs, timings, failures);
 	}
 
 }

@@ -8,9 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU seconds used so far by a server's processes, from {@code /proc}: each given process with its
- * children (PostgreSQL's backends are children of its postmaster; a JVM is one process). Children
- * that exited are counted only once reaped, so measure servers whose workers live long (pooled
- * connections).
+ * live children (PostgreSQL's backends are children of its postmaster; a JVM is one process), and
+ * the children it has reaped (a backend or autovacuum worker that exited during a level).
  */
 final class ServerCpu {
 
@@ -41,7 +40,10 @@ final class ServerCpu {
 		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
 			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
 				long[] stat = stat(process);
-				if (stat != null && (this.pids.contains(stat[0]) || this.pids.contains(stat[1]))) {
+				if (stat != null && this.pids.contains(stat[0])) {
+					ticks += stat[2] + stat[3];
+				}
+				else if (stat != null && this.pids.contains(stat[1])) {
 					ticks += stat[2];
 				}
 			}
@@ -52,14 +54,15 @@ final class ServerCpu {
 		return ticks / TICKS_PER_SECOND;
 	}
 
-	/** pid, parent pid, user + system ticks; null for a process that has just gone. */
+	/** pid, parent pid, its user + system ticks, its reaped children's; null for a process just gone. */
 	private static long[] stat(Path process) {
 		try {
 			String stat = Files.readString(process.resolve("stat"));
 			// The command name (field 2) is in parentheses and may hold spaces: count after it.
 			String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long pid = Long.parseLong(process.getFileName().toString());
-			return new long[] { pid, Long.parseLong(after[1]), Long.parseLong(after[11]) + Long.parseLong(after[12]) };
+			return new long[] { pid, Long.parseLong(after[1]), Long.parseLong(after[11]) + Long.parseLong(after[12]),
+					Long.parseLong(after[13]) + Long.parseLong(after[14]) };
 		}
 		catch (IOException | RuntimeException gone) {
 			return null;
