@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * After the right password: the session (already under its new id) notes where and when it signed
  * in, for the sessions list, it gets its sign-in key ({@link SessionFactors#SIGN_IN_KEY}), the
  * browser gets a new device cookie for the account (its wrong passwords are then its own, see
- * {@link DeviceCookies}), and the person goes on to the page first asked for — or, with 2FA on, is
- * sent from there to the second step, unless the browser is a trusted device of the account.
+ * {@link DeviceCookies}), and the person goes on to the page first asked for — or, with 2FA on,
+ * straight to the second step (the page first asked for comes after it), unless the browser is a
+ * trusted device of the account.
  */
 @Component
 public class PasswordStepSuccess implements AuthenticationSuccessHandler {
