@@ -234,6 +234,21 @@ public final class Browser implements AutoCloseable {
 	 * That the code is actually visible, and large enough for a camera, is checked on the side.
 	 */
 	public String scanQrCode(By by) throws Exception {
+		// As a camera would: another picture when one does not read (seen once in CI, on a page just laid out).
+		for (int attempt = 1;; attempt++) {
+			try {
+				return scanOnce(by);
+			}
+			catch (com.google.zxing.ReaderException | org.openqa.selenium.StaleElementReferenceException unreadable) {
+				if (attempt == 5) {
+					throw unreadable;
+				}
+				Thread.sleep(200);
+			}
+		}
+	}
+
+	private String scanOnce(By by) throws Exception {
 		WebElement element = await(by);
 		this.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 		assertVisibleAndLarge(element);
