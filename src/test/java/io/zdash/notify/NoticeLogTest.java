@@ -24,6 +24,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
@@ -136,10 +137,27 @@ class NoticeLogTest {
 			.contains("From where: unknown");
 	}
 
+	@Test
+	void whenTheClientExistsButNoHostIsSetThenTheNoticeGoesToTheLog(CapturedOutput output) {
+		JavaMailSender sender = mock(JavaMailSender.class);
+
+		new Mailer(sender(sender), new MailProperties(), "Z-API Dashboard <no-reply@localhost>")
+			.send(new Notice("owner@example.com", "Subject of a notice", "Body of a notice"));
+
+		verify(sender, never()).send(any(SimpleMailMessage.class));
+		assertThat(output.getAll()).contains("Email not sent, no SMTP server configured")
+			.contains("subject=Subject of a notice");
+	}
+
 	private SecurityNotifications notifications(ObjectProvider<JavaMailSender> senders) {
 		Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:34:56Z"), ZoneOffset.UTC);
+		// The client always exists in the application; a host is what makes the Mailer use it.
+		MailProperties mail = new MailProperties();
+		if (senders.getIfAvailable() != null) {
+			mail.setHost("smtp.example.com");
+		}
 		return new SecurityNotifications(this.accounts, new NoticeWriter(mailMessages(), clock),
-				new Mailer(senders, "Z-API Dashboard <no-reply@localhost>"),
+				new Mailer(senders, mail, "Z-API Dashboard <no-reply@localhost>"),
 				org.mockito.Mockito.mock(io.zdash.audit.SecurityEvents.class), clock);
 	}
 
