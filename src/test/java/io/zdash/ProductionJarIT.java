@@ -94,6 +94,20 @@ class ProductionJarIT {
 		assertThat(Files.readString(log)).doesNotContain("Email not sent").doesNotContain(PASSWORD);
 	}
 
+	@Test
+	void whenAheadOfTimeAndAManagementPortItWasNotBuiltWithThenTheStartFailsSayingWhy() throws Exception {
+		Path log = this.dir.resolve("app.log");
+		this.app = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Dspring.aot.enabled=true", "-XX:+UseSerialGC", "-Xmx160m", "-jar", System.getProperty("zdash.jar"),
+				"--server.port=" + freePort(), "--management.server.port=" + freePort(),
+				"--spring.datasource.url=jdbc:h2:mem:jar2;DB_CLOSE_DELAY=-1"))
+			.directory(this.dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+		assertThat(this.app.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)).as("the start ended").isTrue();
+		assertThat(this.app.exitValue()).isNotZero();
+		assertThat(Files.readString(log)).contains("This jar was built without a management port of its own");
+	}
+
 	private static void awaitLogin(HttpClient http, String url, Path log) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
 		while (true) {
