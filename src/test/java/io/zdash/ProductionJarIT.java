@@ -108,6 +108,24 @@ class ProductionJarIT {
 		assertThat(Files.readString(log)).contains("This jar was built without a management port of its own");
 	}
 
+	@Test
+	void whenAheadOfTimeOnThePostgresProfileThenItMigratesAndServes() throws Exception {
+		Path log = this.dir.resolve("app.log");
+		int port = freePort();
+		this.app = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Dspring.aot.enabled=true", "-XX:+UseSerialGC", "-Xmx160m", "-jar", System.getProperty("zdash.jar"),
+				"--server.port=" + port, "--spring.profiles.active=postgres",
+				"--spring.datasource.url=" + EmbeddedPostgresSupport.server().getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres"))
+			.directory(this.dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+		awaitLogin(HttpClient.newHttpClient(), "http://127.0.0.1:" + port + "/login", log);
+
+		assertThat(Files.readString(log)).contains("Starting AOT-processed ZdashApplication")
+			.contains("The following 1 profile is active: \"postgres\"")
+			.contains("PostgreSQL");
+	}
+
 	private static void awaitLogin(HttpClient http, String url, Path log) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
 		while (true) {
